@@ -1,0 +1,29 @@
+import * as React from 'react';
+import { cn } from './cn';
+
+export function PageHeader({
+  title,
+  description,
+  actions,
+  breadcrumb,
+  className,
+}: {
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+  breadcrumb?: React.ReactNode;
+  className?: string;
+}) {
+  return (
+    <div className={cn('mb-6 flex flex-col gap-1', className)}>
+      {breadcrumb ? <div className="text-xs text-muted-foreground">{breadcrumb}</div> : null}
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="truncate text-2xl font-semibold tracking-tight">{title}</h1>
+          {description ? <p className="mt-1 text-sm text-muted-foreground">{description}</p> : null}
+        </div>
+        {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+      </div>
+    </div>
+  );
+}
