@@ -1,0 +1,7 @@
+/**
+ * The migrations this build expects to find applied, newest last. A test keeps
+ * this list equal to prisma/migrations, so the health check can tell a
+ * database that is behind the code without reading the folder at run time.
+ */
+export const expectedMigrations = ['20261125000000_init'] as const;
+export const latestExpectedMigration = expectedMigrations[expectedMigrations.length - 1]!;

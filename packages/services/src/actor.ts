@@ -1,0 +1,11 @@
+/** Who is acting: a signed-in user, a user through an API token, or the system itself. */
+export type Actor =
+  | { kind: 'user'; userId: string }
+  | { kind: 'token'; userId: string; tokenId: string }
+  | { kind: 'system'; userId?: undefined };
+
+export const systemActor: Actor = { kind: 'system' };
+
+export function actorUserId(actor: Actor): string | null {
+  return actor.kind === 'system' ? null : actor.userId;
+}

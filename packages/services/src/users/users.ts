@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type { Actor } from '../actor';
+import { mutate } from '../activity/record';
+import type { ServiceDeps } from '../deps';
+import { AppError, isUniqueViolation, notFound } from '../errors';
+import type { GlobalRoleKey } from '../rbac/catalog';
+import { hashPassword, verifyPassword } from './password';
+import type { createUserInput, listUsersInput, setGlobalRolesInput } from './schemas';
+
+export const publicUserSelect = { id: true, email: true, name: true, isActive: true, createdAt: true, lastLoginAt: true } as const;
+
+export async function createUser(deps: ServiceDeps, actor: Actor, input: z.output<typeof createUserInput>) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await mutate(deps, actor, { type: 'user.created', category: 'access', sourceGroup: 'rbac', action: 'create', resourceType: 'user', complianceRelevant: true }, async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          profile: { create: {} },
+          roleAssignments: {
+            create: input.roles.map((role) => ({
+              roleId: role,
+              scopeType: 'global' as const,
+              grantedById: actor.kind === 'system' ? null : actor.userId,
+            })),
+          },
+        },
+        select: publicUserSelect,
+      });
+      return { result: { ...user, roles: input.roles }, resourceId: user.id, after: { email: user.email, name: user.name, roles: input.roles } };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `A user with email ${input.email} already exists`);
+    throw error;
+  }
+}
+
+export async function listUsers(deps: ServiceDeps, input: z.output<typeof listUsersInput>) {
+  const where = input.query
+    ? { OR: [{ email: { contains: input.query, mode: 'insensitive' as const } }, { name: { contains: input.query, mode: 'insensitive' as const } }] }
+    : {};
+  const rows = await deps.db.user.findMany({
+    where,
+    select: { ...publicUserSelect, roleAssignments: { where: { scopeType: 'global' }, select: { roleId: true } } },
+    orderBy: [{ email: 'asc' }],
+    take: input.limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+  });
+  const items = rows.slice(0, input.limit).map(({ roleAssignments, ...u }) => ({ ...u, roles: roleAssignments.map((a) => a.roleId) }));
+  return { items, nextCursor: rows.length > input.limit ? items.at(-1)?.id ?? null : null };
+}
+
+export async function setGlobalRoles(deps: ServiceDeps, actor: Actor, input: z.output<typeof setGlobalRolesInput>) {
+  return mutate(deps, actor, { type: 'user.roles.changed', category: 'access', sourceGroup: 'rbac', action: 'update', resourceType: 'user', resourceId: input.userId, complianceRelevant: true }, async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    if (!user) throw notFound('User', input.userId);
+    const current = await tx.roleAssignment.findMany({ where: { userId: input.userId, scopeType: 'global' }, select: { roleId: true } });
+    const before = current.map((c) => c.roleId).sort();
+    if (before.includes('admin') && !input.roles.includes('admin')) {
+      const admins = await tx.roleAssignment.count({ where: { roleId: 'admin', scopeType: 'global' } });
+      if (admins <= 1) throw new AppError('PRECONDITION_FAILED', 'Racine needs at least one admin; make someone else admin first');
+    }
+    await tx.roleAssignment.deleteMany({ where: { userId: input.userId, scopeType: 'global', roleId: { notIn: input.roles } } });
+    await tx.roleAssignment.createMany({
+      data: input.roles.map((roleId: GlobalRoleKey) => ({ userId: input.userId, roleId, scopeType: 'global' as const, grantedById: actor.kind === 'system' ? null : actor.userId })),
+      skipDuplicates: true,
+    });
+    const after = [...input.roles].sort();
+    return { result: { userId: input.userId, roles: after }, before: { roles: before }, after: { roles: after } };
+  });
+}
+
+/** Credentials sign-in. Returns the user, or null for any mismatch (no hint which part was wrong). */
+export async function authenticateWithPassword(deps: ServiceDeps, email: string, password: string) {
+  const user = await deps.db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user?.passwordHash || !user.isActive) return null;
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  await deps.db.user.update({ where: { id: user.id }, data: { lastLoginAt: deps.clock() } });
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+/** The signed-in user's own summary: who they are and their global roles. */
+export async function getMe(deps: ServiceDeps, userId: string) {
+  const user = await deps.db.user.findUnique({
+    where: { id: userId },
+    select: { ...publicUserSelect, roleAssignments: { where: { scopeType: 'global' }, select: { roleId: true } }, profile: { select: { theme: true, defaultWorkspaceId: true, timeZone: true } } },
+  });
+  if (!user) throw notFound('User', userId);
+  const { roleAssignments, ...rest } = user;
+  return { ...rest, roles: roleAssignments.map((a) => a.roleId) };
+}
