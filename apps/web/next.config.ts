@@ -1,0 +1,21 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  reactStrictMode: true,
+  // Internal packages export TypeScript source; Next compiles them with the app.
+  transpilePackages: ['@racine/ui', '@racine/api', '@racine/services', '@racine/db'],
+  // Native addons, drivers and WASM stay as runtime `require`s on the server instead of being bundled.
+  serverExternalPackages: [
+    '@prisma/client',
+    '@prisma/adapter-pg',
+    '@node-rs/argon2',
+    'pg',
+    'pg-native',
+    '@electric-sql/pglite',
+    '@electric-sql/pglite-socket',
+    'graphile-worker',
+  ],
+  poweredByHeader: false,
+};
+
+export default config;

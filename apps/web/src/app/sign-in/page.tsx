@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getSession, oidcConfig } from '~/server/auth';
+import { safeCallbackUrl } from '~/lib/callback-url';
+import { SignInForm } from './sign-in-form';
+
+export const metadata: Metadata = { title: 'Sign in' };
+export const dynamic = 'force-dynamic';
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined);
+  if (await getSession()) redirect(callbackUrl);
+  const oidc = oidcConfig();
+  return (
+    <main className="flex min-h-dvh items-center justify-center bg-muted/40 p-4">
+      <SignInForm
+        callbackUrl={callbackUrl}
+        error={typeof params.error === 'string' ? params.error : undefined}
+        oidcName={oidc?.name ?? null}
+      />
+    </main>
+  );
+}

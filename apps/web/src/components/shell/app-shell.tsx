@@ -1,0 +1,65 @@
+'use client';
+import * as React from 'react';
+import { Menu, Search } from 'lucide-react';
+import { Button, cn } from '@racine/ui';
+import { AppSidebar } from './app-sidebar';
+import { CommandMenu } from './command-menu';
+import { HealthIndicator } from './health-indicator';
+import { UserMenu } from './user-menu';
+import { type SessionUser, SessionUserProvider } from './current-user';
+import { WorkspaceProvider } from './workspace-context';
+
+export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+  const [paletteOpen, setPaletteOpen] = React.useState(false);
+  const [mobileNavOpen, setMobileNavOpen] = React.useState(false);
+  return (
+    <SessionUserProvider user={user}>
+      <WorkspaceProvider>
+        <div className="flex h-dvh overflow-hidden">
+          <AppSidebar className="hidden md:flex" />
+          {/* Small screens: the same sidebar as an overlay. */}
+          <div
+            className={cn('fixed inset-0 z-40 md:hidden', mobileNavOpen ? 'block' : 'hidden')}
+            onClick={() => setMobileNavOpen(false)}
+          >
+            <div className="absolute inset-0 bg-black/40" />
+            <div className="relative h-full w-64" onClick={(e) => e.stopPropagation()}>
+              <AppSidebar className="w-64 shadow-xl" onNavigate={() => setMobileNavOpen(false)} />
+            </div>
+          </div>
+          <div className="flex min-w-0 flex-1 flex-col">
+            <header className="flex h-14 shrink-0 items-center gap-2 border-b bg-background/80 px-3 backdrop-blur md:px-5">
+              <Button
+                variant="ghost"
+                size="icon-sm"
+                className="md:hidden"
+                aria-label="Open navigation"
+                onClick={() => setMobileNavOpen(true)}
+              >
+                <Menu />
+              </Button>
+              <button
+                type="button"
+                data-testid="command-palette-trigger"
+                onClick={() => setPaletteOpen(true)}
+                className="flex h-8 w-full max-w-sm items-center gap-2 rounded-md border bg-muted/40 px-2.5 text-sm text-muted-foreground outline-none hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring/40 cursor-pointer"
+              >
+                <Search className="size-4" />
+                <span className="flex-1 text-left">Search or run a command…</span>
+                <kbd className="hidden rounded border bg-background px-1.5 text-[10px] sm:inline">Ctrl K</kbd>
+              </button>
+              <div className="ml-auto flex items-center gap-1">
+                <HealthIndicator />
+                <UserMenu />
+              </div>
+            </header>
+            <main id="main" className="min-h-0 flex-1 overflow-y-auto">
+              <div className="mx-auto w-full max-w-6xl px-4 py-6 md:px-8 md:py-8">{children}</div>
+            </main>
+          </div>
+        </div>
+        <CommandMenu open={paletteOpen} onOpenChange={setPaletteOpen} />
+      </WorkspaceProvider>
+    </SessionUserProvider>
+  );
+}

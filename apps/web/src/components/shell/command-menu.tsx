@@ -1,0 +1,104 @@
+'use client';
+import * as React from 'react';
+import { useRouter } from 'next/navigation';
+import { useMutation } from '@tanstack/react-query';
+import { Boxes, Monitor, Moon, Plus, ShieldCheck, Sun } from 'lucide-react';
+import { CommandPalette, type CommandAction, toast, useCommandPaletteShortcut, useTheme } from '@racine/ui';
+import { useTRPC } from '~/trpc/react';
+import { governanceGroups, racineAreas } from './nav';
+import { useWorkspaces } from './workspace-context';
+import { useCurrentUser } from './current-user';
+import { verifyToast } from '~/components/verify-toast';
+
+export function CommandMenu({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const router = useRouter();
+  const trpc = useTRPC();
+  const { setTheme, resolvedTheme } = useTheme();
+  const { workspaces, setCurrentId } = useWorkspaces();
+  const { isAdmin, canCreateWorkspace } = useCurrentUser();
+  useCommandPaletteShortcut(() => onOpenChange(!open));
+
+  const verify = useMutation(
+    trpc.activity.verifyChain.mutationOptions({
+      onSuccess: verifyToast,
+      onError: (error) => toast.fromError(error, 'Could not verify the activity log'),
+    }),
+  );
+
+  const actions = React.useMemo<CommandAction[]>(() => {
+    const pages = [...racineAreas, ...governanceGroups]
+      .filter((item) => item.href && (!item.adminOnly || isAdmin))
+      .map<CommandAction>((item) => {
+        const Icon = item.icon;
+        return {
+          id: `page:${item.href}`,
+          group: 'Go to',
+          label: item.label,
+          icon: <Icon />,
+          keywords: item.keywords,
+          onSelect: () => router.push(item.href!),
+        };
+      });
+    pages.push({
+      id: 'page:/settings/tokens',
+      group: 'Go to',
+      label: 'API tokens',
+      icon: <ShieldCheck />,
+      onSelect: () => router.push('/settings/tokens'),
+    });
+    const list: CommandAction[] = [...pages.filter((p, i, all) => all.findIndex((q) => q.label === p.label) === i)];
+    if (canCreateWorkspace)
+      list.push({
+        id: 'action:create-workspace',
+        group: 'Actions',
+        label: 'Create workspace',
+        icon: <Plus />,
+        keywords: ['new'],
+        onSelect: () => router.push('/workspaces?create=1'),
+      });
+    if (isAdmin)
+      list.push({
+        id: 'action:verify',
+        group: 'Actions',
+        label: 'Verify activity integrity',
+        icon: <ShieldCheck />,
+        keywords: ['hash chain', 'audit', 'tamper'],
+        onSelect: () => {
+          toast.info('Verifying the activity log…');
+          verify.mutate();
+        },
+      });
+    list.push({
+      id: 'action:theme',
+      group: 'Actions',
+      label: resolvedTheme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme',
+      icon: resolvedTheme === 'dark' ? <Sun /> : <Moon />,
+      keywords: ['theme', 'dark mode', 'light mode', 'toggle'],
+      onSelect: () => setTheme(resolvedTheme === 'dark' ? 'light' : 'dark'),
+    });
+    list.push({
+      id: 'action:theme-system',
+      group: 'Actions',
+      label: 'Use the system theme',
+      icon: <Monitor />,
+      keywords: ['theme'],
+      onSelect: () => setTheme('system'),
+    });
+    for (const w of workspaces)
+      list.push({
+        id: `workspace:${w.id}`,
+        group: 'Switch workspace',
+        label: w.name,
+        hint: w.environment,
+        icon: <Boxes />,
+        keywords: [w.slug],
+        onSelect: () => {
+          setCurrentId(w.id);
+          toast.success(`Switched to ${w.name}`);
+        },
+      });
+    return list;
+  }, [router, isAdmin, canCreateWorkspace, resolvedTheme, setTheme, workspaces, setCurrentId, verify]);
+
+  return <CommandPalette open={open} onOpenChange={onOpenChange} actions={actions} />;
+}

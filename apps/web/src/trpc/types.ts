@@ -1,0 +1,3 @@
+import type { RouterInputs, RouterOutputs } from '@racine/api';
+
+export type { RouterInputs, RouterOutputs };
