@@ -34,7 +34,27 @@ export interface HashedFields {
   complianceRelevant: boolean;
 }
 
+/** Picks the hashed fields by name, so extra properties of a row read back (its hashes) never leak in. */
 export function activityHash(prevHash: string, row: HashedFields): string {
-  const body = canonicalJson({ ...row, id: row.id.toString(), occurredAt: row.occurredAt.toISOString() });
+  const body = canonicalJson({
+    id: row.id.toString(),
+    occurredAt: row.occurredAt.toISOString(),
+    type: row.type,
+    category: row.category,
+    sourceGroup: row.sourceGroup,
+    targetGroup: row.targetGroup,
+    action: row.action,
+    resourceType: row.resourceType,
+    resourceId: row.resourceId,
+    actorId: row.actorId,
+    actorType: row.actorType,
+    workspaceId: row.workspaceId,
+    status: row.status,
+    durationMs: row.durationMs,
+    details: row.details,
+    before: row.before,
+    after: row.after,
+    complianceRelevant: row.complianceRelevant,
+  });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
