@@ -2,7 +2,8 @@ import { AppError, globalScope, type PermissionKey, recordActivity, type Scope, 
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { Context } from './context';
-import { formatError, toTRPCError } from './errors';
+import { ZodError } from 'zod';
+import { formatError, summarizeZodError, toTRPCError } from './errors';
 
 /**
  * Every procedure declares, in one visible place, the permission it needs:
@@ -27,9 +28,13 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
+/** Domain errors become tRPC errors, and input errors say in words what was wrong. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) throw toTRPCError(cause);
+  if (cause instanceof ZodError) throw new TRPCError({ code: 'BAD_REQUEST', message: `Invalid input: ${summarizeZodError(cause)}`, cause });
   return result;
 });
 

@@ -1,0 +1,176 @@
+/**
+ * Every procedure, its permission check and its bad-input path, in one table.
+ * A procedure added to the router without a row here fails the first test.
+ */
+import { describe, expect, it } from 'vitest';
+import { appRouter } from '../src/root';
+import { makeWorkspace, personWith, testDeps, callerFor } from './harness';
+
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+type Person = Awaited<ReturnType<typeof personWith>>;
+const call = (caller: Caller, path: string, input?: unknown): Promise<unknown> => {
+  const fn = path.split('.').reduce<any>((o, k) => o[k], caller);
+  return fn(input);
+};
+
+interface Case {
+  /** Builds the scene; returns the input plus who may and who may not call. */
+  setup(): Promise<{ input?: unknown; allowed: Person; denied: Person[] }>;
+  /** Input the procedure must reject with BAD_REQUEST, or null when it takes no input. */
+  badInput: unknown;
+}
+
+const uuid = () => crypto.randomUUID();
+
+/** A workspace where each of the four workspace roles is held by someone (all viewers globally). */
+async function workspaceScene() {
+  const { deps } = await testDeps();
+  const [owner, admin, member, viewer, outsider] = await Promise.all([
+    personWith(['viewer']),
+    personWith(['viewer']),
+    personWith(['viewer']),
+    personWith(['viewer']),
+    personWith(['steward']),
+  ]);
+  const ws = await makeWorkspace(deps.db, {
+    ownerId: owner.user.id,
+    members: [
+      { userId: admin.user.id, role: 'admin' },
+      { userId: member.user.id, role: 'member' },
+      { userId: viewer.user.id, role: 'viewer' },
+    ],
+  });
+  return { ws, owner, admin, member, viewer, outsider };
+}
+
+const global = (allowedRoles: string[], deniedRoles: string[][], input?: unknown) => async () => ({
+  input,
+  allowed: await personWith(allowedRoles),
+  denied: await Promise.all(deniedRoles.map((r) => personWith(r))),
+});
+
+const cases: Record<string, Case> = {
+  'orchestration.health': { setup: global(['viewer'], [[]]), badInput: null },
+  'workspace.templates': { setup: global([], []), badInput: null },
+  'workspace.create': { setup: global(['steward'], [['analyst'], ['viewer']], { name: `Team ${uuid().slice(0, 6)}` }), badInput: { name: 'x', environment: 'moon' } },
+  'workspace.createFromTemplate': { setup: global(['steward'], [['viewer']], { templateKey: 'governance-team', name: `T ${uuid().slice(0, 6)}` }), badInput: { templateKey: '', name: '' } },
+  'workspace.list': { setup: global(['viewer'], []), badInput: { limit: 0 } },
+  'workspace.get': {
+    setup: async () => {
+      const s = await workspaceScene();
+      return { input: { id: s.ws.id }, allowed: s.viewer, denied: [s.outsider] };
+    },
+    badInput: { id: 'not-a-uuid' },
+  },
+  'workspace.update': {
+    setup: async () => {
+      const s = await workspaceScene();
+      return { input: { id: s.ws.id, description: 'updated' }, allowed: s.admin, denied: [s.member, s.viewer, s.outsider] };
+    },
+    badInput: { id: uuid(), maxMembers: -1 },
+  },
+  'workspace.delete': {
+    setup: async () => {
+      const s = await workspaceScene();
+      return { input: { id: s.ws.id }, allowed: s.owner, denied: [s.admin, s.member] };
+    },
+    badInput: { id: 42 },
+  },
+  'workspace.addMember': {
+    setup: async () => {
+      const s = await workspaceScene();
+      const newcomer = await personWith(['viewer']);
+      return { input: { workspaceId: s.ws.id, email: newcomer.user.email, role: 'member' }, allowed: s.admin, denied: [s.member, s.viewer] };
+    },
+    badInput: { workspaceId: uuid(), role: 'emperor' },
+  },
+  'workspace.removeMember': {
+    setup: async () => {
+      const s = await workspaceScene();
+      return { input: { workspaceId: s.ws.id, userId: s.viewer.user.id }, allowed: s.admin, denied: [s.member, s.outsider] };
+    },
+    badInput: { workspaceId: uuid(), userId: 'x' },
+  },
+  'workspace.setMemberRole': {
+    setup: async () => {
+      const s = await workspaceScene();
+      return { input: { workspaceId: s.ws.id, userId: s.viewer.user.id, role: 'member' }, allowed: s.admin, denied: [s.member, s.viewer] };
+    },
+    badInput: { workspaceId: uuid(), userId: uuid(), role: 'owner-ish' },
+  },
+  'workspace.linkResource': {
+    setup: async () => {
+      const s = await workspaceScene();
+      return { input: { workspaceId: s.ws.id, resourceType: 'datasource', resourceId: uuid() }, allowed: s.member, denied: [s.viewer, s.outsider] };
+    },
+    badInput: { workspaceId: uuid(), resourceType: 'Bad Type!', resourceId: '' },
+  },
+  'workspace.unlinkResource': {
+    setup: async () => {
+      const s = await workspaceScene();
+      const { deps } = await testDeps();
+      const resourceId = uuid();
+      await deps.db.workspaceResource.create({ data: { workspaceId: s.ws.id, resourceType: 'scan', resourceId } });
+      return { input: { workspaceId: s.ws.id, resourceType: 'scan', resourceId }, allowed: s.member, denied: [s.viewer] };
+    },
+    badInput: { workspaceId: uuid(), resourceType: 'scan' },
+  },
+  'activity.list': { setup: global(['viewer'], []), badInput: { limit: 1000 } },
+  'activity.search': { setup: global(['viewer'], [], { query: 'workspace' }), badInput: { query: '' } },
+  'activity.stream': { setup: global(['viewer'], [], {}), badInput: { lastEventId: 'abc' } },
+  'activity.verifyChain': { setup: global(['admin'], [['steward'], ['viewer']]), badInput: null },
+  'user.me': { setup: global([], []), badInput: null },
+  'user.list': { setup: global(['analyst'], [['viewer']]), badInput: { limit: -5 } },
+  'user.create': {
+    setup: global(['admin'], [['steward'], ['viewer']], { email: `new-${uuid().slice(0, 8)}@example.test`, name: 'New Person', password: 'long-enough-password', roles: ['viewer'] }),
+    badInput: { email: 'not-an-email', name: '', password: 'short' },
+  },
+  'user.setRoles': {
+    setup: async () => ({ input: { userId: (await personWith(['viewer'])).user.id, roles: ['analyst'] }, allowed: await personWith(['admin']), denied: [await personWith(['steward'])] }),
+    badInput: { userId: uuid(), roles: ['superuser'] },
+  },
+  'user.tokens': { setup: global(['viewer'], [[]]), badInput: null },
+  'user.createApiToken': { setup: global(['viewer'], [[]], { name: 'laptop' }), badInput: { name: '', expiresInDays: 9999 } },
+  'user.revokeApiToken': {
+    setup: async () => {
+      const allowed = await personWith(['viewer']);
+      const token = await allowed.caller.user.createApiToken({ name: 'to revoke' });
+      return { input: { tokenId: token.id }, allowed, denied: [await personWith([])] };
+    },
+    badInput: { tokenId: 'nope' },
+  },
+  'rbac.roles': { setup: global(['analyst'], [['viewer']]), badInput: null },
+};
+
+const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: { permission?: string }; type: string } }>);
+
+describe('the router', () => {
+  it('has a permission case for every procedure, and every procedure declares a permission', () => {
+    expect(procedures.map(([path]) => path).sort()).toEqual(Object.keys(cases).sort());
+    for (const [path, proc] of procedures) expect(proc._def.meta?.permission, path).toBeTruthy();
+  });
+});
+
+/** Authorisation and input parsing run when a procedure is called, subscriptions included. */
+const invoke = (caller: Caller, path: string, input: unknown) => call(caller, path, input);
+
+describe.each(Object.entries(cases))('%s', (path, c) => {
+  it('refuses anonymous callers with UNAUTHORIZED', async () => {
+    const { input } = await c.setup();
+    await expect(invoke(await callerFor(null), path, input)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
+  it('lets the allowed role through and refuses the others with FORBIDDEN', async () => {
+    const { input, allowed, denied } = await c.setup();
+    for (const d of denied) await expect(invoke(d.caller, path, input), `denied ${d.user.email}`).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(invoke(allowed.caller, path, input)).resolves.toBeDefined();
+  });
+
+  it(c.badInput === null ? 'takes no input' : 'rejects bad input with BAD_REQUEST and says what was wrong', async () => {
+    if (c.badInput === null) return;
+    const admin = await personWith(['admin']);
+    const error = await invoke(admin.caller, path, c.badInput).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BAD_REQUEST' });
+    expect((error as Error).message).toMatch(/Invalid input|required/);
+  });
+});
