@@ -64,6 +64,12 @@ describe('users and sign-in', () => {
     expect(await authenticateWithPassword(deps, email, 'a-long-enough-password')).toMatchObject({ id: created.id });
     expect(await authenticateWithPassword(deps, email, 'wrong-password!!')).toBeNull();
     await expect(createUser(deps, admin.actor, createUserInput.parse({ email, name: 'Ada 2', password: 'a-long-enough-password' }))).rejects.toMatchObject({ code: 'CONFLICT' });
+    const audit = await deps.db.activityEvent.findMany({ where: { resourceId: created.id, type: { startsWith: 'user.sign' } }, orderBy: { id: 'asc' } });
+    expect(audit.map((a) => [a.type, a.status, (a.details as { reason?: string }).reason ?? null])).toEqual([
+      ['user.signed-in', 'success', null],
+      ['user.sign-in.failed', 'failure', 'wrong password'],
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('a-long-enough-password');
   });
 
   it('refuses inactive users', async () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../actor';
-import { mutate } from '../activity/record';
+import { systemActor } from '../actor';
+import { mutate, recordActivity } from '../activity/record';
 import type { ServiceDeps } from '../deps';
 import { AppError, isUniqueViolation, notFound } from '../errors';
 import type { GlobalRoleKey } from '../rbac/catalog';
@@ -72,13 +73,38 @@ export async function setGlobalRoles(deps: ServiceDeps, actor: Actor, input: z.o
   });
 }
 
-/** Credentials sign-in. Returns the user, or null for any mismatch (no hint which part was wrong). */
+const signInSpec = { category: 'security', sourceGroup: 'user', resourceType: 'user', complianceRelevant: true } as const;
+
+/**
+ * Credentials sign-in. Returns the user, or null for any mismatch (no hint
+ * which part was wrong). Both outcomes are audited; the password never is.
+ */
 export async function authenticateWithPassword(deps: ServiceDeps, email: string, password: string) {
-  const user = await deps.db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user?.passwordHash || !user.isActive) return null;
-  if (!(await verifyPassword(user.passwordHash, password))) return null;
-  await deps.db.user.update({ where: { id: user.id }, data: { lastLoginAt: deps.clock() } });
+  const normalized = email.trim().toLowerCase();
+  const user = await deps.db.user.findUnique({ where: { email: normalized } });
+  const ok = !!user?.passwordHash && user.isActive && (await verifyPassword(user.passwordHash, password));
+  if (!ok) {
+    await recordActivity(deps, user ? { kind: 'user', userId: user.id } : systemActor, {
+      ...signInSpec,
+      type: 'user.sign-in.failed',
+      action: 'sign-in',
+      resourceId: user?.id ?? null,
+      status: 'failure',
+      details: { email: normalized, reason: !user ? 'unknown email' : !user.isActive ? 'inactive user' : 'wrong password' },
+    }).catch(() => {});
+    return null;
+  }
+  await mutate(deps, { kind: 'user', userId: user.id }, { ...signInSpec, type: 'user.signed-in', action: 'sign-in', resourceId: user.id, details: { method: 'password' } }, async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: deps.clock() } });
+    return { result: null };
+  });
   return { id: user.id, email: user.email, name: user.name };
+}
+
+/** For single sign-on: an existing, active user with this email (nobody is created on the fly). */
+export async function findActiveUserByEmail(deps: ServiceDeps, email: string) {
+  const user = await deps.db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true, email: true, isActive: true } });
+  return user?.isActive ? { id: user.id, name: user.name, email: user.email } : null;
 }
 
 /** The signed-in user's own summary: who they are and their global roles. */
