@@ -39,7 +39,7 @@ export interface ConfirmDialogProps {
   destructive?: boolean;
   /** Shown while the confirm action runs; the dialog stays open until onConfirm settles. */
   pending?: boolean;
-  onConfirm: () => void | Promise<unknown>;
+  onConfirm: () => unknown;
   /** Extra content, e.g. a "type the name to confirm" input. */
   children?: React.ReactNode;
   confirmDisabled?: boolean;

@@ -1,0 +1,142 @@
+'use client';
+import { X } from 'lucide-react';
+import {
+  Button,
+  DataTableSearch,
+  Input,
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '@racine/ui';
+import { type ActivityFilterState, emptyFilters, isFiltered, type TimeRange } from './filters';
+
+const ALL = '__all__';
+const commonTypes = ['workspace.', 'workspace.member.', 'workspace.resource.', 'user.', 'token.', 'access.', 'activity.'];
+
+export function ActivityToolbar({
+  filters,
+  onChange,
+  search,
+  onSearchChange,
+  workspaces,
+  actors,
+  seenTypes,
+}: {
+  filters: ActivityFilterState;
+  onChange: (next: ActivityFilterState) => void;
+  search: string;
+  onSearchChange: (value: string) => void;
+  workspaces: { id: string; name: string }[];
+  /** null when the caller may not list users: the actor filter is hidden. */
+  actors: { id: string; name: string }[] | null;
+  seenTypes: string[];
+}) {
+  const set = (patch: Partial<ActivityFilterState>) => onChange({ ...filters, ...patch });
+  const typeOptions = [...new Set([...commonTypes, ...seenTypes])].sort();
+  return (
+    <div className="grid w-full gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <DataTableSearch
+          value={search}
+          onChange={onSearchChange}
+          placeholder="Full-text search: names, types, details…"
+          label="Search activity"
+          className="sm:w-80"
+        />
+        <Input
+          aria-label="Event type"
+          placeholder="Type, e.g. workspace."
+          list="activity-types"
+          value={filters.type}
+          onChange={(e) => set({ type: e.target.value })}
+          className="w-full sm:w-48"
+        />
+        <datalist id="activity-types">
+          {typeOptions.map((t) => (
+            <option key={t} value={t} />
+          ))}
+        </datalist>
+        <Select value={filters.workspaceId ?? ALL} onValueChange={(v) => set({ workspaceId: v === ALL ? null : v })}>
+          <SelectTrigger className="w-full sm:w-48" aria-label="Workspace filter">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value={ALL}>All workspaces</SelectItem>
+            {workspaces.map((w) => (
+              <SelectItem key={w.id} value={w.id}>
+                {w.name}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        {actors ? (
+          <Select value={filters.actorId ?? ALL} onValueChange={(v) => set({ actorId: v === ALL ? null : v })}>
+            <SelectTrigger className="w-full sm:w-44" aria-label="Actor filter">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              <SelectItem value={ALL}>Anyone</SelectItem>
+              {actors.map((a) => (
+                <SelectItem key={a.id} value={a.id}>
+                  {a.name}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        ) : null}
+        <Select value={filters.range} onValueChange={(v) => set({ range: v as TimeRange })}>
+          <SelectTrigger className="w-full sm:w-40" aria-label="Time range">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value="all">Any time</SelectItem>
+            <SelectItem value="1h">Last hour</SelectItem>
+            <SelectItem value="24h">Last 24 hours</SelectItem>
+            <SelectItem value="7d">Last 7 days</SelectItem>
+            <SelectItem value="30d">Last 30 days</SelectItem>
+            <SelectItem value="custom">Custom range…</SelectItem>
+          </SelectContent>
+        </Select>
+        {isFiltered(filters) || search ? (
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => {
+              onChange(emptyFilters);
+              onSearchChange('');
+            }}
+          >
+            <X />
+            Clear
+          </Button>
+        ) : null}
+      </div>
+      {filters.range === 'custom' ? (
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <label htmlFor="activity-from" className="text-muted-foreground">
+            From
+          </label>
+          <Input
+            id="activity-from"
+            type="datetime-local"
+            className="w-auto"
+            value={filters.customFrom}
+            onChange={(e) => set({ customFrom: e.target.value })}
+          />
+          <label htmlFor="activity-to" className="text-muted-foreground">
+            to
+          </label>
+          <Input
+            id="activity-to"
+            type="datetime-local"
+            className="w-auto"
+            value={filters.customTo}
+            onChange={(e) => set({ customTo: e.target.value })}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}
