@@ -12,7 +12,7 @@
  * BENCH_POOL (pg pool size; default the highest level + 2), BENCH_BUS (postgres | memory; default postgres).
  */
 import { cpus } from 'node:os';
-import { createDb } from '@racine/db';
+import { createDb, type Db, type Tx } from '@racine/db';
 import { makeUser } from '@racine/db/factories';
 import type { Actor } from '../src/actor';
 import { recordActivity } from '../src/activity/record';
@@ -35,12 +35,82 @@ interface LevelResult {
   seconds: number;
   eventsPerSecond: number;
   latencyMs: { p50: number; p99: number; max: number };
+  /** Where an append's time goes, measured from Node (see PhaseProbe). */
+  phasesMs: Record<keyof Phases, { p50: number; p99: number }>;
+  /** 1000 / p50 lockHold: the most appends per second the serialised section allows. */
+  lockBoundEventsPerSecond: number;
   errors: number;
 }
 
+interface Phases {
+  /** $transaction called → body starts (pool checkout + BEGIN). */
+  begin: number[];
+  /** Body start → advisory lock requested (the actor-name lookup). */
+  beforeLock: number[];
+  /** Waiting for pg_advisory_xact_lock: queued behind other appends. */
+  lockWait: number[];
+  /** Lock granted → COMMIT acknowledged: the serialised section (head read, hash, INSERT, COMMIT). */
+  lockHold: number[];
+}
+
+const emptyPhases = (): Phases => ({ begin: [], beforeLock: [], lockWait: [], lockHold: [] });
+
+/**
+ * Wraps the client so each recordActivity transaction reports its phases. It
+ * only timestamps the calls appendActivity already makes (the lock is the one
+ * $executeRawUnsafe mentioning pg_advisory_xact_lock); the SQL is unchanged.
+ */
+function probe(db: Db, phases: { current: Phases }): Db {
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop !== '$transaction') return Reflect.get(target, prop, receiver);
+      return (fn: (tx: Tx) => Promise<unknown>, options?: unknown) => {
+        const t0 = performance.now();
+        let body = NaN;
+        let lockAsked = NaN;
+        let lockGot = NaN;
+        const run = (tx: Tx) => {
+          body = performance.now();
+          const wrapped = new Proxy(tx, {
+            get(t, p, r) {
+              const value = Reflect.get(t, p, r) as unknown;
+              if (p !== '$executeRawUnsafe' || typeof value !== 'function') return typeof value === 'function' ? value.bind(t) : value;
+              return async (sql: string, ...args: unknown[]) => {
+                const isLock = sql.includes('pg_advisory_xact_lock');
+                if (isLock) lockAsked = performance.now();
+                const result = await (value as (...a: unknown[]) => Promise<unknown>).call(t, sql, ...args);
+                if (isLock) lockGot = performance.now();
+                return result;
+              };
+            },
+          });
+          return fn(wrapped);
+        };
+        return (target.$transaction as (f: typeof run, o?: unknown) => Promise<unknown>)(run, options).then((result) => {
+          const done = performance.now();
+          const p = phases.current;
+          p.begin.push(body - t0);
+          p.beforeLock.push(lockAsked - body);
+          p.lockWait.push(lockGot - lockAsked);
+          p.lockHold.push(done - lockGot);
+          return result;
+        });
+      };
+    },
+  });
+}
+
+const summary = (values: number[]) => {
+  const sorted = Float64Array.from(values.filter(Number.isFinite)).sort();
+  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)) };
+};
+
 let seq = 0;
 
-async function runLevel(deps: ServiceDeps, actor: Actor, concurrency: number, opts: { seconds: number; events: number | null; label?: string }): Promise<LevelResult> {
+const phases = { current: emptyPhases() };
+
+async function runLevel(deps: ServiceDeps, actor: Actor, concurrency: number, opts: { seconds: number; events: number | null }): Promise<LevelResult> {
+  phases.current = emptyPhases();
   const latencies: number[] = [];
   let errors = 0;
   let started = 0;
@@ -79,6 +149,13 @@ async function runLevel(deps: ServiceDeps, actor: Actor, concurrency: number, op
     seconds: round(elapsed, 3),
     eventsPerSecond: round(latencies.length / elapsed, 1),
     latencyMs: { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? NaN) },
+    phasesMs: {
+      begin: summary(phases.current.begin),
+      beforeLock: summary(phases.current.beforeLock),
+      lockWait: summary(phases.current.lockWait),
+      lockHold: summary(phases.current.lockHold),
+    },
+    lockBoundEventsPerSecond: round(1000 / summary(phases.current.lockHold).p50, 0),
     errors,
   };
 }
@@ -98,7 +175,7 @@ async function main() {
       await pgBus.start();
       bus = pgBus;
     } else bus = new InProcessBus();
-    const deps: ServiceDeps = { db, bus, clock: () => new Date() };
+    const deps: ServiceDeps = { db: probe(db, phases), bus, clock: () => new Date() };
     const user = await makeUser(db, { roles: ['admin'] });
     const actor: Actor = { kind: 'user', userId: user.id };
 
@@ -109,7 +186,7 @@ async function main() {
     for (const concurrency of levels) {
       log(`concurrency ${concurrency}: ${eventsPerLevel !== null ? `${eventsPerLevel} events` : `${seconds} s`}…`);
       const r = await runLevel(deps, actor, concurrency, { seconds, events: eventsPerLevel });
-      log(`  ${r.eventsPerSecond} events/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, ${r.errors} errors`);
+      log(`  ${r.eventsPerSecond} events/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, ${r.errors} errors; lock wait p50 ${r.phasesMs.lockWait.p50} ms, lock hold p50 ${r.phasesMs.lockHold.p50} ms`);
       results.push(r);
     }
 
