@@ -107,7 +107,7 @@ export function DataTable<T>({
               'border-b transition-colors last:border-0 hover:bg-muted/40',
               (onRowClick || renderExpanded) && 'cursor-pointer',
               isOpen && 'bg-muted/40 border-b-0',
-              highlightIds?.has(id) && 'bg-primary/8 animate-in',
+              highlightIds?.has(id) && 'animate-flash',
             )}
             onClick={() => {
               if (onRowClick) onRowClick(row);

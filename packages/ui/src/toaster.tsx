@@ -6,6 +6,10 @@ import { errorMessage } from './error-state';
 
 export function Toaster() {
   const { resolvedTheme } = useTheme();
+  // The theme is only known in the browser; rendering after mount keeps hydration exact.
+  const [mounted, setMounted] = React.useState(false);
+  React.useEffect(() => setMounted(true), []);
+  if (!mounted) return null;
   return (
     <Sonner
       theme={resolvedTheme === 'dark' ? 'dark' : 'light'}

@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation } from '@tanstack/react-query';
-import { Boxes, Monitor, Moon, Plus, ShieldCheck, Sun } from 'lucide-react';
+import { Boxes, KeyRound, Monitor, Moon, Plus, ShieldCheck, Sun } from 'lucide-react';
 import { CommandPalette, type CommandAction, toast, useCommandPaletteShortcut, useTheme } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import { governanceGroups, racineAreas } from './nav';
@@ -31,7 +31,7 @@ export function CommandMenu({ open, onOpenChange }: { open: boolean; onOpenChang
       .map<CommandAction>((item) => {
         const Icon = item.icon;
         return {
-          id: `page:${item.href}`,
+          id: `page:${item.label}`,
           group: 'Go to',
           label: item.label,
           icon: <Icon />,
@@ -40,13 +40,14 @@ export function CommandMenu({ open, onOpenChange }: { open: boolean; onOpenChang
         };
       });
     pages.push({
-      id: 'page:/settings/tokens',
+      id: 'page:api-tokens',
       group: 'Go to',
       label: 'API tokens',
-      icon: <ShieldCheck />,
+      icon: <KeyRound />,
+      keywords: ['settings'],
       onSelect: () => router.push('/settings/tokens'),
     });
-    const list: CommandAction[] = [...pages.filter((p, i, all) => all.findIndex((q) => q.label === p.label) === i)];
+    const list: CommandAction[] = [...pages];
     if (canCreateWorkspace)
       list.push({
         id: 'action:create-workspace',

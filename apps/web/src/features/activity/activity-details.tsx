@@ -5,7 +5,7 @@ import { actorLabel, type ActivityEvent } from './event-bits';
 function Json({ value, label }: { value: unknown; label: string }) {
   const empty = value === null || value === undefined || (typeof value === 'object' && Object.keys(value as object).length === 0);
   return (
-    <div className="grid min-w-0 gap-1.5">
+    <div className="grid min-w-0 content-start gap-1.5">
       <div className="text-xs font-medium text-muted-foreground">{label}</div>
       {empty ? (
         <div className="rounded-md border border-dashed px-3 py-2 text-xs text-muted-foreground">none</div>

@@ -24,7 +24,7 @@ import { useDebounced } from '~/lib/use-debounced';
 import type { RouterOutputs } from '~/trpc/types';
 import { ActivityDetails } from './activity-details';
 import { ActivityToolbar } from './activity-toolbar';
-import { actorLabel, type ActivityEvent, CategoryBadge, resourceLabel, StatusBadge } from './event-bits';
+import { actorLabel, type ActivityEvent, CategoryBadge, failureMessage, resourceLabel, StatusBadge } from './event-bits';
 import { type ActivityFilterState, emptyFilters, isFiltered, matchesFilters, toApiFilters } from './filters';
 import { compareIdsDesc, useLiveActivity } from './use-live-activity';
 import { VerifyPanel } from './verify-panel';
@@ -134,13 +134,28 @@ export function ActivityPage() {
     {
       id: 'resource',
       header: 'Resource',
-      className: 'hidden lg:table-cell max-w-64',
-      cell: (e) => <span className="block truncate text-muted-foreground">{resourceLabel(e) ?? '—'}</span>,
+      className: 'hidden lg:table-cell max-w-72',
+      cell: (e) => {
+        const label = resourceLabel(e, workspaceNames) ?? '—';
+        const failure = failureMessage(e);
+        return (
+          <div className="min-w-0">
+            <span className="block truncate text-muted-foreground" title={label}>
+              {label}
+            </span>
+            {failure ? (
+              <span className="block truncate text-xs text-destructive" title={failure}>
+                {failure}
+              </span>
+            ) : null}
+          </div>
+        );
+      },
     },
     {
       id: 'workspace',
       header: 'Workspace',
-      className: 'hidden xl:table-cell',
+      className: 'hidden xl:table-cell whitespace-nowrap',
       cell: (e) =>
         e.workspaceId ? (
           <span className="text-muted-foreground">{workspaceNames.get(e.workspaceId) ?? `${e.workspaceId.slice(0, 8)}…`}</span>
@@ -148,7 +163,7 @@ export function ActivityPage() {
           <span className="text-muted-foreground">—</span>
         ),
     },
-    { id: 'actor', header: 'Actor', className: 'hidden md:table-cell', cell: (e) => actorLabel(e) },
+    { id: 'actor', header: 'Actor', className: 'hidden md:table-cell whitespace-nowrap', cell: (e) => actorLabel(e) },
     { id: 'status', header: 'Status', className: 'w-24', cell: (e) => <StatusBadge status={e.status} /> },
   ];
 

@@ -43,7 +43,7 @@ export function ActivityToolbar({
           onChange={onSearchChange}
           placeholder="Full-text search: names, types, details…"
           label="Search activity"
-          className="sm:w-80"
+          className="sm:w-64"
         />
         <Input
           aria-label="Event type"
@@ -51,7 +51,7 @@ export function ActivityToolbar({
           list="activity-types"
           value={filters.type}
           onChange={(e) => set({ type: e.target.value })}
-          className="w-full sm:w-48"
+          className="w-full sm:w-40"
         />
         <datalist id="activity-types">
           {typeOptions.map((t) => (
@@ -59,7 +59,7 @@ export function ActivityToolbar({
           ))}
         </datalist>
         <Select value={filters.workspaceId ?? ALL} onValueChange={(v) => set({ workspaceId: v === ALL ? null : v })}>
-          <SelectTrigger className="w-full sm:w-48" aria-label="Workspace filter">
+          <SelectTrigger className="w-full sm:w-44" aria-label="Workspace filter">
             <SelectValue />
           </SelectTrigger>
           <SelectContent>
@@ -73,7 +73,7 @@ export function ActivityToolbar({
         </Select>
         {actors ? (
           <Select value={filters.actorId ?? ALL} onValueChange={(v) => set({ actorId: v === ALL ? null : v })}>
-            <SelectTrigger className="w-full sm:w-44" aria-label="Actor filter">
+            <SelectTrigger className="w-full sm:w-40" aria-label="Actor filter">
               <SelectValue />
             </SelectTrigger>
             <SelectContent>
@@ -87,7 +87,7 @@ export function ActivityToolbar({
           </Select>
         ) : null}
         <Select value={filters.range} onValueChange={(v) => set({ range: v as TimeRange })}>
-          <SelectTrigger className="w-full sm:w-40" aria-label="Time range">
+          <SelectTrigger className="w-full sm:w-36" aria-label="Time range">
             <SelectValue />
           </SelectTrigger>
           <SelectContent>

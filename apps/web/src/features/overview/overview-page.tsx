@@ -22,12 +22,15 @@ import { EnvironmentBadge } from '~/components/environment-badge';
 import { formatRelative } from '~/lib/format';
 import { actorLabel, CategoryBadge, resourceLabel } from '~/features/activity/event-bits';
 
+const checkLabels: Record<string, string> = { database: 'Database', migrations: 'Migrations', bus: 'Event bus', activityLog: 'Activity log', jobs: 'Job queue' };
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const healthLabel = { healthy: 'Healthy', degraded: 'Degraded', down: 'Down' } as const;
 
 export function OverviewPage() {
   const trpc = useTRPC();
   const { user } = useCurrentUser();
-  const { current } = useWorkspaces();
+  const { current, workspaces: allWorkspaces } = useWorkspaces();
+  const workspaceNames = new Map(allWorkspaces.map((w) => [w.id, w.name]));
   const health = useQuery(trpc.orchestration.health.queryOptions(undefined, { refetchInterval: 30_000 }));
   const workspaces = useQuery(trpc.workspace.list.queryOptions({ limit: 1 }));
   const recent = useQuery(trpc.activity.list.queryOptions({ limit: 8 }));
@@ -64,7 +67,7 @@ export function OverviewPage() {
                     ) : (
                       <CircleX className="size-3.5 text-destructive" />
                     )}
-                    {name}
+                    {checkLabels[name] ?? name}
                   </span>
                 ))
               : health.isError
@@ -101,7 +104,7 @@ export function OverviewPage() {
               <>
                 <EnvironmentBadge environment={current.environment} />
                 <span>
-                  {current._count.members} members · {current._count.resources} resources
+                  {plural(current._count.members, 'member')} · {plural(current._count.resources, 'resource')}
                 </span>
                 <Link href={`/workspaces/${current.id}`} className="ml-auto text-primary hover:underline">
                   Open
@@ -143,7 +146,7 @@ export function OverviewPage() {
                 <li key={event.id} className="flex items-center gap-3 px-5 py-2.5 text-sm">
                   <CategoryBadge category={event.category} />
                   <code className="font-mono text-xs">{event.type}</code>
-                  <span className="hidden truncate text-muted-foreground sm:inline">{resourceLabel(event)}</span>
+                  <span className="hidden truncate text-muted-foreground sm:inline">{resourceLabel(event, workspaceNames)}</span>
                   <span className="ml-auto shrink-0 text-xs text-muted-foreground">
                     {actorLabel(event)} · {formatRelative(event.occurredAt)}
                   </span>

@@ -1,7 +1,7 @@
 'use client';
 import * as React from 'react';
 import { useRouter } from 'next/navigation';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -48,6 +48,7 @@ export function SettingsTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
   const trpc = useTRPC();
   const router = useRouter();
   const invalidate = useInvalidateWorkspace();
+  const queryClient = useQueryClient();
   const { current, setCurrentId } = useWorkspaces();
   const [confirmDelete, setConfirmDelete] = React.useState(false);
   const [typedName, setTypedName] = React.useState('');
@@ -79,8 +80,10 @@ export function SettingsTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
         toast.success(`Workspace “${ws.name}” deleted`);
         if (current?.id === ws.id) setCurrentId(null);
         setConfirmDelete(false);
+        // Forget the deleted workspace first, so nothing refetches it and reports "not found".
+        queryClient.removeQueries(trpc.workspace.get.queryFilter({ id: ws.id }));
         router.push('/workspaces');
-        await invalidate();
+        await queryClient.invalidateQueries(trpc.workspace.list.pathFilter());
       },
       onError: (error) => toast.fromError(error, 'Could not delete the workspace'),
     }),
@@ -129,7 +132,7 @@ export function SettingsTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
                   label="Max members"
                   htmlFor="set-max-members"
                   error={errors.maxMembers?.message}
-                  hint={`Currently ${ws.members.length} members.`}
+                  hint={`Currently ${ws.members.length} ${ws.members.length === 1 ? 'member' : 'members'}.`}
                 >
                   <Input
                     id="set-max-members"
