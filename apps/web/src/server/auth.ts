@@ -2,8 +2,7 @@ import type { NextAuthOptions } from 'next-auth';
 import { getServerSession } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
-import { authenticateWithPassword, getServiceDeps } from '@racine/services';
-import { findActiveUserByEmail } from './oidc-user';
+import { authenticateWithPassword, findActiveUserByEmail, getServiceDeps } from '@racine/services';
 
 interface OidcProfile {
   sub: string;
@@ -72,12 +71,12 @@ export const authOptions: NextAuthOptions = {
       const email = (profile as OidcProfile | undefined)?.email ?? user.email;
       if (!email) return false;
       // Only existing, active users; an unknown email is refused (shown as AccessDenied).
-      return (await findActiveUserByEmail(email)) !== null;
+      return (await findActiveUserByEmail(getServiceDeps(), email)) !== null;
     },
     async jwt({ token, user, account }) {
       if (account?.provider === OIDC_PROVIDER_ID && user?.email) {
         // The IdP's subject is not our user id: map to the Racine user by email.
-        const racineUser = await findActiveUserByEmail(user.email);
+        const racineUser = await findActiveUserByEmail(getServiceDeps(), user.email);
         if (!racineUser) throw new Error('AccessDenied');
         token.sub = racineUser.id;
         token.name = racineUser.name;

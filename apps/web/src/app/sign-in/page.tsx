@@ -17,7 +17,7 @@ export default async function SignInPage({
   if (await getSession()) redirect(callbackUrl);
   const oidc = oidcConfig();
   return (
-    <main className="flex min-h-dvh items-center justify-center bg-muted/40 p-4">
+    <main className="flex min-h-dvh items-center justify-center bg-sidebar p-4">
       <SignInForm
         callbackUrl={callbackUrl}
         error={typeof params.error === 'string' ? params.error : undefined}

@@ -155,7 +155,7 @@ export function ActivityPage() {
     {
       id: 'workspace',
       header: 'Workspace',
-      className: 'hidden xl:table-cell whitespace-nowrap',
+      className: 'hidden 2xl:table-cell whitespace-nowrap',
       cell: (e) =>
         e.workspaceId ? (
           <span className="text-muted-foreground">{workspaceNames.get(e.workspaceId) ?? `${e.workspaceId.slice(0, 8)}…`}</span>
