@@ -9,7 +9,10 @@ import { Spinner } from './spinner';
 export const AlertDialog = AlertPrimitive.Root;
 export const AlertDialogTrigger = AlertPrimitive.Trigger;
 
-export function AlertDialogContent({ className, ...props }: React.ComponentProps<typeof AlertPrimitive.Content>) {
+export function AlertDialogContent({
+  className,
+  ...props
+}: React.ComponentProps<typeof AlertPrimitive.Content>) {
   return (
     <AlertPrimitive.Portal>
       <AlertPrimitive.Overlay className={overlayClass} />
@@ -17,14 +20,22 @@ export function AlertDialogContent({ className, ...props }: React.ComponentProps
     </AlertPrimitive.Portal>
   );
 }
-export function AlertDialogTitle({ className, ...props }: React.ComponentProps<typeof AlertPrimitive.Title>) {
+export function AlertDialogTitle({
+  className,
+  ...props
+}: React.ComponentProps<typeof AlertPrimitive.Title>) {
   return <AlertPrimitive.Title className={cn('text-lg font-semibold', className)} {...props} />;
 }
 export function AlertDialogDescription({
   className,
   ...props
 }: React.ComponentProps<typeof AlertPrimitive.Description>) {
-  return <AlertPrimitive.Description className={cn('text-sm text-muted-foreground', className)} {...props} />;
+  return (
+    <AlertPrimitive.Description
+      className={cn('text-sm text-muted-foreground', className)}
+      {...props}
+    />
+  );
 }
 export const AlertDialogCancel = AlertPrimitive.Cancel;
 export const AlertDialogAction = AlertPrimitive.Action;

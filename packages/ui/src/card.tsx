@@ -2,7 +2,12 @@ import * as React from 'react';
 import { cn } from './cn';
 
 export function Card({ className, ...props }: React.ComponentProps<'div'>) {
-  return <div className={cn('rounded-xl border bg-card text-card-foreground shadow-xs', className)} {...props} />;
+  return (
+    <div
+      className={cn('rounded-xl border bg-card text-card-foreground shadow-xs', className)}
+      {...props}
+    />
+  );
 }
 export function CardHeader({ className, ...props }: React.ComponentProps<'div'>) {
   return <div className={cn('flex flex-col gap-1 p-5 pb-3', className)} {...props} />;

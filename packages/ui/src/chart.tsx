@@ -32,10 +32,21 @@ interface ChartProps {
   formatX?: (value: unknown) => string;
 }
 
-const palette = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)'];
+const palette = [
+  'var(--chart-1)',
+  'var(--chart-2)',
+  'var(--chart-3)',
+  'var(--chart-4)',
+  'var(--chart-5)',
+];
 const colorOf = (s: ChartSeries, i: number) => s.color ?? palette[i % palette.length];
 
-const axis = { stroke: 'var(--muted-foreground)', fontSize: 11, tickLine: false, axisLine: false } as const;
+const axis = {
+  stroke: 'var(--muted-foreground)',
+  fontSize: 11,
+  tickLine: false,
+  axisLine: false,
+} as const;
 const tooltipStyle = {
   background: 'var(--popover)',
   border: '1px solid var(--border)',
@@ -44,11 +55,22 @@ const tooltipStyle = {
   color: 'var(--popover-foreground)',
 };
 
-export function AreaChartView({ data, x, series, height = 220, stacked, className, formatX }: ChartProps) {
+export function AreaChartView({
+  data,
+  x,
+  series,
+  height = 220,
+  stacked,
+  className,
+  formatX,
+}: ChartProps) {
   return (
     <div className={cn('w-full', className)} style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={data as Record<string, unknown>[]} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
+        <AreaChart
+          data={data as Record<string, unknown>[]}
+          margin={{ top: 8, right: 8, left: -16, bottom: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey={x} {...axis} tickFormatter={formatX} />
           <YAxis {...axis} allowDecimals={false} />
@@ -72,15 +94,30 @@ export function AreaChartView({ data, x, series, height = 220, stacked, classNam
   );
 }
 
-export function BarChartView({ data, x, series, height = 220, stacked, className, formatX }: ChartProps) {
+export function BarChartView({
+  data,
+  x,
+  series,
+  height = 220,
+  stacked,
+  className,
+  formatX,
+}: ChartProps) {
   return (
     <div className={cn('w-full', className)} style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data as Record<string, unknown>[]} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
+        <BarChart
+          data={data as Record<string, unknown>[]}
+          margin={{ top: 8, right: 8, left: -16, bottom: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey={x} {...axis} tickFormatter={formatX} />
           <YAxis {...axis} allowDecimals={false} />
-          <Tooltip contentStyle={tooltipStyle} labelFormatter={formatX} cursor={{ fill: 'var(--muted)' }} />
+          <Tooltip
+            contentStyle={tooltipStyle}
+            labelFormatter={formatX}
+            cursor={{ fill: 'var(--muted)' }}
+          />
           {series.map((s, i) => (
             <Bar
               key={s.key}

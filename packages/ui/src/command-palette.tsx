@@ -59,10 +59,14 @@ export function CommandPalette({
                 placeholder={placeholder}
                 className="h-11 w-full bg-transparent text-sm outline-none placeholder:text-muted-foreground"
               />
-              <kbd className="rounded border bg-muted px-1.5 text-[10px] text-muted-foreground">Esc</kbd>
+              <kbd className="rounded border bg-muted px-1.5 text-[10px] text-muted-foreground">
+                Esc
+              </kbd>
             </div>
             <Command.List className="max-h-[min(60vh,420px)] overflow-y-auto p-1.5">
-              <Command.Empty className="py-8 text-center text-sm text-muted-foreground">No match.</Command.Empty>
+              <Command.Empty className="py-8 text-center text-sm text-muted-foreground">
+                No match.
+              </Command.Empty>
               {groups.map(([group, items]) => (
                 <Command.Group
                   key={group}
@@ -84,7 +88,9 @@ export function CommandPalette({
                     >
                       {action.icon}
                       <span className="flex-1 truncate">{action.label}</span>
-                      {action.hint ? <span className="text-xs text-muted-foreground">{action.hint}</span> : null}
+                      {action.hint ? (
+                        <span className="text-xs text-muted-foreground">{action.hint}</span>
+                      ) : null}
                     </Command.Item>
                   ))}
                 </Command.Group>

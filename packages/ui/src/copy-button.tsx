@@ -4,7 +4,11 @@ import { Check, Copy } from 'lucide-react';
 import { Button, type ButtonProps } from './button';
 
 /** Copies `value` to the clipboard and shows a check for a moment. */
-export function CopyButton({ value, label = 'Copy', ...props }: { value: string; label?: string } & ButtonProps) {
+export function CopyButton({
+  value,
+  label = 'Copy',
+  ...props
+}: { value: string; label?: string } & ButtonProps) {
   const [copied, setCopied] = React.useState(false);
   React.useEffect(() => {
     if (!copied) return;

@@ -90,7 +90,11 @@ export function DataTable<T>({
   } else if (!data?.length) {
     body = (
       <tr>
-        <td colSpan={colSpan}>{empty ?? <p className="py-10 text-center text-sm text-muted-foreground">Nothing here yet.</p>}</td>
+        <td colSpan={colSpan}>
+          {empty ?? (
+            <p className="py-10 text-center text-sm text-muted-foreground">Nothing here yet.</p>
+          )}
+        </td>
       </tr>
     );
   } else {
@@ -125,7 +129,9 @@ export function DataTable<T>({
                     toggle(id);
                   }}
                 >
-                  <ChevronRight className={cn('size-4 transition-transform', isOpen && 'rotate-90')} />
+                  <ChevronRight
+                    className={cn('size-4 transition-transform', isOpen && 'rotate-90')}
+                  />
                 </button>
               </td>
             ) : null}
@@ -151,7 +157,11 @@ export function DataTable<T>({
     <div className={cn('flex flex-col gap-3', className)}>
       {toolbar ? <div className="flex flex-wrap items-center gap-2">{toolbar}</div> : null}
       <div className="overflow-x-auto rounded-lg border bg-card">
-        <table className="w-full caption-bottom text-sm" aria-label={label} aria-busy={isLoading || undefined}>
+        <table
+          className="w-full caption-bottom text-sm"
+          aria-label={label}
+          aria-busy={isLoading || undefined}
+        >
           <thead>
             <tr className="border-b bg-muted/40">
               {renderExpanded ? <th className="w-8" aria-label="Expand" /> : null}
@@ -159,7 +169,10 @@ export function DataTable<T>({
                 <th
                   key={c.id}
                   scope="col"
-                  className={cn('h-9 px-3 text-left align-middle text-xs font-medium text-muted-foreground', c.className)}
+                  className={cn(
+                    'h-9 px-3 text-left align-middle text-xs font-medium text-muted-foreground',
+                    c.className,
+                  )}
                 >
                   {c.header}
                 </th>

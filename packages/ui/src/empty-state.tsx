@@ -17,7 +17,10 @@ export function EmptyState({
   return (
     <div
       data-testid="empty-state"
-      className={cn('flex flex-col items-center justify-center gap-2 px-6 py-12 text-center', className)}
+      className={cn(
+        'flex flex-col items-center justify-center gap-2 px-6 py-12 text-center',
+        className,
+      )}
     >
       {icon ? (
         <div className="mb-1 flex size-10 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg]:size-5">

@@ -24,13 +24,18 @@ export function ErrorState({
     <div
       role="alert"
       data-testid="error-state"
-      className={cn('flex flex-col items-center justify-center gap-2 px-6 py-10 text-center', className)}
+      className={cn(
+        'flex flex-col items-center justify-center gap-2 px-6 py-10 text-center',
+        className,
+      )}
     >
       <div className="mb-1 flex size-10 items-center justify-center rounded-full bg-destructive/10 text-destructive">
         <TriangleAlert className="size-5" />
       </div>
       <p className="text-sm font-medium">{title}</p>
-      {error !== undefined ? <p className="max-w-md text-sm text-muted-foreground">{errorMessage(error)}</p> : null}
+      {error !== undefined ? (
+        <p className="max-w-md text-sm text-muted-foreground">{errorMessage(error)}</p>
+      ) : null}
       {onRetry ? (
         <Button variant="outline" size="sm" className="mt-2" onClick={onRetry}>
           Try again

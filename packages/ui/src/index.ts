@@ -3,7 +3,15 @@ export { Button, buttonVariants, type ButtonProps } from './button';
 export { Input } from './input';
 export { Textarea } from './textarea';
 export { Label, Field } from './label';
-export { Select, SelectContent, SelectGroup, SelectItem, SelectLabel, SelectTrigger, SelectValue } from './select';
+export {
+  Select,
+  SelectContent,
+  SelectGroup,
+  SelectItem,
+  SelectLabel,
+  SelectTrigger,
+  SelectValue,
+} from './select';
 export { Checkbox } from './checkbox';
 export { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from './card';
 export { Badge, badgeVariants, type BadgeProps } from './badge';
@@ -58,7 +66,15 @@ export {
   type DataTableProps,
 } from './data-table';
 export { PageHeader } from './page-header';
-export { Sidebar, SidebarContent, SidebarFooter, SidebarGroup, SidebarHeader, SidebarItem, sidebarItemClass } from './sidebar';
+export {
+  Sidebar,
+  SidebarContent,
+  SidebarFooter,
+  SidebarGroup,
+  SidebarHeader,
+  SidebarItem,
+  sidebarItemClass,
+} from './sidebar';
 export { CommandPalette, useCommandPaletteShortcut, type CommandAction } from './command-palette';
 export { Toaster, toast } from './toaster';
 export { ThemeProvider, ThemeToggle, useTheme } from './theme';

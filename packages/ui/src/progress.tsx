@@ -15,7 +15,13 @@ export function Progress({
   'value' | 'max'
 >) {
   const ratio = max > 0 ? Math.min(1, Math.max(0, value / max)) : 0;
-  const tone = !quota ? 'bg-primary' : ratio >= 1 ? 'bg-destructive' : ratio >= 0.8 ? 'bg-warning' : 'bg-primary';
+  const tone = !quota
+    ? 'bg-primary'
+    : ratio >= 1
+      ? 'bg-destructive'
+      : ratio >= 0.8
+        ? 'bg-warning'
+        : 'bg-primary';
   return (
     <ProgressPrimitive.Root
       value={Math.min(value, max)}

@@ -4,7 +4,10 @@ import { cn } from './cn';
 export function Sidebar({ className, ...props }: React.ComponentProps<'aside'>) {
   return (
     <aside
-      className={cn('flex h-full w-60 shrink-0 flex-col border-r bg-sidebar text-sidebar-foreground', className)}
+      className={cn(
+        'flex h-full w-60 shrink-0 flex-col border-r bg-sidebar text-sidebar-foreground',
+        className,
+      )}
       {...props}
     />
   );
@@ -13,7 +16,12 @@ export function SidebarHeader({ className, ...props }: React.ComponentProps<'div
   return <div className={cn('flex flex-col gap-2 p-3', className)} {...props} />;
 }
 export function SidebarContent({ className, ...props }: React.ComponentProps<'nav'>) {
-  return <nav className={cn('flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto px-3 py-2', className)} {...props} />;
+  return (
+    <nav
+      className={cn('flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto px-3 py-2', className)}
+      {...props}
+    />
+  );
 }
 export function SidebarFooter({ className, ...props }: React.ComponentProps<'div'>) {
   return <div className={cn('flex flex-col gap-2 border-t p-3', className)} {...props} />;
@@ -30,7 +38,9 @@ export function SidebarGroup({
   return (
     <div className={cn('flex flex-col gap-0.5', className)}>
       {label ? (
-        <div className="px-2 pb-1 text-[11px] font-semibold uppercase tracking-wider text-muted-foreground">{label}</div>
+        <div className="px-2 pb-1 text-[11px] font-semibold uppercase tracking-wider text-muted-foreground">
+          {label}
+        </div>
       ) : null}
       <ul className="flex flex-col gap-0.5">{children}</ul>
     </div>

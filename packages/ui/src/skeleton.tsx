@@ -2,5 +2,7 @@ import * as React from 'react';
 import { cn } from './cn';
 
 export function Skeleton({ className, ...props }: React.ComponentProps<'div'>) {
-  return <div aria-hidden className={cn('animate-pulse rounded-md bg-muted', className)} {...props} />;
+  return (
+    <div aria-hidden className={cn('animate-pulse rounded-md bg-muted', className)} {...props} />
+  );
 }

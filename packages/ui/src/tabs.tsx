@@ -8,12 +8,18 @@ export const Tabs = TabsPrimitive.Root;
 export function TabsList({ className, ...props }: React.ComponentProps<typeof TabsPrimitive.List>) {
   return (
     <TabsPrimitive.List
-      className={cn('inline-flex h-9 items-center gap-1 border-b w-full text-muted-foreground', className)}
+      className={cn(
+        'inline-flex h-9 items-center gap-1 border-b w-full text-muted-foreground',
+        className,
+      )}
       {...props}
     />
   );
 }
-export function TabsTrigger({ className, ...props }: React.ComponentProps<typeof TabsPrimitive.Trigger>) {
+export function TabsTrigger({
+  className,
+  ...props
+}: React.ComponentProps<typeof TabsPrimitive.Trigger>) {
   return (
     <TabsPrimitive.Trigger
       className={cn(
@@ -24,6 +30,9 @@ export function TabsTrigger({ className, ...props }: React.ComponentProps<typeof
     />
   );
 }
-export function TabsContent({ className, ...props }: React.ComponentProps<typeof TabsPrimitive.Content>) {
+export function TabsContent({
+  className,
+  ...props
+}: React.ComponentProps<typeof TabsPrimitive.Content>) {
   return <TabsPrimitive.Content className={cn('pt-5 outline-none', className)} {...props} />;
 }

@@ -8,7 +8,12 @@ export { useTheme };
 
 export function ThemeProvider({ children }: { children: React.ReactNode }) {
   return (
-    <NextThemesProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+    <NextThemesProvider
+      attribute="class"
+      defaultTheme="system"
+      enableSystem
+      disableTransitionOnChange
+    >
       {children}
     </NextThemesProvider>
   );
@@ -26,7 +31,11 @@ export function ThemeToggle({ className }: { className?: string }) {
   const [mounted, setMounted] = React.useState(false);
   React.useEffect(() => setMounted(true), []);
   return (
-    <div role="radiogroup" aria-label="Theme" className={cn('inline-flex rounded-md border p-0.5', className)}>
+    <div
+      role="radiogroup"
+      aria-label="Theme"
+      className={cn('inline-flex rounded-md border p-0.5', className)}
+    >
       {options.map(({ value, label, Icon }) => {
         const checked = mounted && theme === value;
         return (

@@ -7,7 +7,9 @@ type VerifyResult = RouterOutputs['activity']['verifyChain'];
 /** The hash-chain check's outcome as a toast: green when intact, red with the first broken event otherwise. */
 export function verifyToast(result: VerifyResult) {
   if (result.ok) {
-    toast.success('Activity log intact', { description: `${result.checked} events checked; the hash chain is unbroken.` });
+    toast.success('Activity log intact', {
+      description: `${result.checked} events checked; the hash chain is unbroken.`,
+    });
   } else {
     toast.error('Activity log tampered with', {
       description: result.firstBroken

@@ -6,10 +6,16 @@ import { TRPCClientError } from '@trpc/client';
  * `field`) under the matching inputs. Returns false when there was none, so
  * the caller shows a toast instead.
  */
-export function applyServerFieldErrors<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>): boolean {
+export function applyServerFieldErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+): boolean {
   if (!(error instanceof TRPCClientError)) return false;
   const data = error.data as
-    | { zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null; details?: { field?: unknown } | null }
+    | {
+        zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null;
+        details?: { field?: unknown } | null;
+      }
     | undefined;
   let applied = false;
   for (const [field, messages] of Object.entries(data?.zodError?.fieldErrors ?? {})) {

@@ -52,7 +52,10 @@ function oidcProvider(): OAuthConfig<OidcProfile> | null {
 const credentials = CredentialsProvider({
   id: 'credentials',
   name: 'Email and password',
-  credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+  credentials: {
+    email: { label: 'Email', type: 'email' },
+    password: { label: 'Password', type: 'password' },
+  },
   async authorize(input) {
     const email = input?.email?.trim();
     const password = input?.password;

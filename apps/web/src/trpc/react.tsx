@@ -16,12 +16,16 @@ import type { AppRouter } from '@racine/api';
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 function baseUrl() {
-  return typeof window === 'undefined' ? (process.env.NEXTAUTH_URL ?? 'http://localhost:3000') : window.location.origin;
+  return typeof window === 'undefined'
+    ? (process.env.NEXTAUTH_URL ?? 'http://localhost:3000')
+    : window.location.origin;
 }
 
 /** The tRPC error code of a failed call (e.g. "FORBIDDEN"), if it was one. */
 export function trpcErrorCode(error: unknown): string | undefined {
-  return error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
+  return error instanceof TRPCClientError
+    ? (error.data as { code?: string } | undefined)?.code
+    : undefined;
 }
 
 function makeQueryClient() {
@@ -33,7 +37,8 @@ function makeQueryClient() {
         // Client errors (bad input, forbidden, not found) will not change on retry.
         retry: (count, error) => {
           const code = trpcErrorCode(error);
-          if (code && ['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(code)) return false;
+          if (code && ['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(code))
+            return false;
           return count < 2;
         },
       },
@@ -63,7 +68,8 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
       links: [
         loggerLink({
           enabled: (op) =>
-            process.env.NODE_ENV === 'development' || (op.direction === 'down' && op.result instanceof Error),
+            process.env.NODE_ENV === 'development' ||
+            (op.direction === 'down' && op.result instanceof Error),
         }),
         splitLink({
           condition: (op) => op.type === 'subscription',

@@ -8,6 +8,10 @@ export const dynamic = 'force-dynamic';
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const session = await getSession();
   if (!session?.user?.id) redirect('/sign-in');
-  const user = { id: session.user.id, name: session.user.name ?? session.user.email ?? 'User', email: session.user.email ?? '' };
+  const user = {
+    id: session.user.id,
+    name: session.user.name ?? session.user.email ?? 'User',
+    email: session.user.email ?? '',
+  };
   return <AppShell user={user}>{children}</AppShell>;
 }

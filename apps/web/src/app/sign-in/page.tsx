@@ -13,7 +13,9 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined);
+  const callbackUrl = safeCallbackUrl(
+    typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined,
+  );
   if (await getSession()) redirect(callbackUrl);
   const oidc = oidcConfig();
   return (

@@ -6,7 +6,17 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { KeyRound, TriangleAlert } from 'lucide-react';
-import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Field, Input, Spinner } from '@racine/ui';
+import {
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Field,
+  Input,
+  Spinner,
+} from '@racine/ui';
 import { Logo } from '~/components/logo';
 
 const schema = z.object({
@@ -17,7 +27,8 @@ type Values = z.infer<typeof schema>;
 
 const errorMessages: Record<string, string> = {
   CredentialsSignin: 'Wrong email or password, or the account is deactivated.',
-  AccessDenied: 'Your single sign-on account is not linked to an active Racine user. Ask an admin to create one with your email.',
+  AccessDenied:
+    'Your single sign-on account is not linked to an active Racine user. Ask an admin to create one with your email.',
   OAuthSignin: 'Could not reach the single sign-on provider.',
   OAuthCallback: 'The single sign-on provider returned an error.',
   SessionRequired: 'Please sign in to continue.',
@@ -38,7 +49,10 @@ export function SignInForm({
     initialError ? (errorMessages[initialError] ?? 'Sign-in failed. Try again.') : null,
   );
   const [ssoPending, setSsoPending] = React.useState(false);
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { email: '', password: '' },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

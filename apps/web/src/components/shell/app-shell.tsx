@@ -46,7 +46,9 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
               >
                 <Search className="size-4" />
                 <span className="flex-1 text-left">Search or run a command…</span>
-                <kbd className="hidden rounded border bg-background px-1.5 text-[10px] sm:inline">Ctrl K</kbd>
+                <kbd className="hidden rounded border bg-background px-1.5 text-[10px] sm:inline">
+                  Ctrl K
+                </kbd>
               </button>
               <div className="ml-auto flex items-center gap-1">
                 <HealthIndicator />

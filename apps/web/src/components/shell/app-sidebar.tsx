@@ -17,7 +17,17 @@ import { governanceGroups, isActive, type NavItem, racineAreas } from './nav';
 import { WorkspaceSwitcher } from './workspace-switcher';
 import { useCurrentUser } from './current-user';
 
-function NavEntry({ item, pathname, isAdmin, onNavigate }: { item: NavItem; pathname: string; isAdmin: boolean; onNavigate?: () => void }) {
+function NavEntry({
+  item,
+  pathname,
+  isAdmin,
+  onNavigate,
+}: {
+  item: NavItem;
+  pathname: string;
+  isAdmin: boolean;
+  onNavigate?: () => void;
+}) {
   const Icon = item.icon;
   const available = item.href && (!item.adminOnly || isAdmin);
   if (!available) {
@@ -34,7 +44,11 @@ function NavEntry({ item, pathname, isAdmin, onNavigate }: { item: NavItem; path
           >
             <Icon />
             <span className="flex-1 truncate">{item.label}</span>
-            {item.href ? null : <span className="text-[10px] uppercase tracking-wide text-muted-foreground">soon</span>}
+            {item.href ? null : (
+              <span className="text-[10px] uppercase tracking-wide text-muted-foreground">
+                soon
+              </span>
+            )}
           </span>
         </Tooltip>
       </li>
@@ -51,7 +65,13 @@ function NavEntry({ item, pathname, isAdmin, onNavigate }: { item: NavItem; path
   );
 }
 
-export function AppSidebar({ onNavigate, className }: { onNavigate?: () => void; className?: string }) {
+export function AppSidebar({
+  onNavigate,
+  className,
+}: {
+  onNavigate?: () => void;
+  className?: string;
+}) {
   const pathname = usePathname();
   const { isAdmin, canCreateWorkspace } = useCurrentUser();
   return (
@@ -66,18 +86,31 @@ export function AppSidebar({ onNavigate, className }: { onNavigate?: () => void;
       <SidebarContent>
         <SidebarGroup label="Racine">
           {racineAreas.map((item) => (
-            <NavEntry key={item.label} item={item} pathname={pathname} isAdmin={isAdmin} onNavigate={onNavigate} />
+            <NavEntry
+              key={item.label}
+              item={item}
+              pathname={pathname}
+              isAdmin={isAdmin}
+              onNavigate={onNavigate}
+            />
           ))}
         </SidebarGroup>
         <SidebarGroup label="Governance">
           {governanceGroups.map((item) => (
-            <NavEntry key={item.label} item={item} pathname={pathname} isAdmin={isAdmin} onNavigate={onNavigate} />
+            <NavEntry
+              key={item.label}
+              item={item}
+              pathname={pathname}
+              isAdmin={isAdmin}
+              onNavigate={onNavigate}
+            />
           ))}
         </SidebarGroup>
       </SidebarContent>
       <SidebarFooter className="text-[11px] text-muted-foreground">
         <span>
-          Press <kbd className="rounded border bg-background px-1">Ctrl</kbd> <kbd className="rounded border bg-background px-1">K</kbd> for commands
+          Press <kbd className="rounded border bg-background px-1">Ctrl</kbd>{' '}
+          <kbd className="rounded border bg-background px-1">K</kbd> for commands
         </span>
       </SidebarFooter>
     </Sidebar>

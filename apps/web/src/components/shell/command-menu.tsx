@@ -3,14 +3,26 @@ import * as React from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation } from '@tanstack/react-query';
 import { Boxes, KeyRound, Monitor, Moon, Plus, ShieldCheck, Sun } from 'lucide-react';
-import { CommandPalette, type CommandAction, toast, useCommandPaletteShortcut, useTheme } from '@racine/ui';
+import {
+  CommandPalette,
+  type CommandAction,
+  toast,
+  useCommandPaletteShortcut,
+  useTheme,
+} from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import { governanceGroups, racineAreas } from './nav';
 import { useWorkspaces } from './workspace-context';
 import { useCurrentUser } from './current-user';
 import { verifyToast } from '~/components/verify-toast';
 
-export function CommandMenu({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function CommandMenu({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const router = useRouter();
   const trpc = useTRPC();
   const { setTheme, resolvedTheme } = useTheme();
@@ -99,7 +111,16 @@ export function CommandMenu({ open, onOpenChange }: { open: boolean; onOpenChang
         },
       });
     return list;
-  }, [router, isAdmin, canCreateWorkspace, resolvedTheme, setTheme, workspaces, setCurrentId, verify]);
+  }, [
+    router,
+    isAdmin,
+    canCreateWorkspace,
+    resolvedTheme,
+    setTheme,
+    workspaces,
+    setCurrentId,
+    verify,
+  ]);
 
   return <CommandPalette open={open} onOpenChange={onOpenChange} actions={actions} />;
 }

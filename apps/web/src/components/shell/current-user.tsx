@@ -11,7 +11,13 @@ export interface SessionUser {
 
 const SessionUserContext = React.createContext<SessionUser | null>(null);
 
-export function SessionUserProvider({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+export function SessionUserProvider({
+  user,
+  children,
+}: {
+  user: SessionUser;
+  children: React.ReactNode;
+}) {
   return <SessionUserContext.Provider value={user}>{children}</SessionUserContext.Provider>;
 }
 

@@ -19,7 +19,8 @@ function describe(name: string, check: Record<string, unknown>): string {
   const parts: string[] = [];
   if (typeof check.latencyMs === 'number') parts.push(`${check.latencyMs} ms`);
   if (typeof check.kind === 'string') parts.push(check.kind);
-  if (name === 'migrations' && typeof check.applied === 'number') parts.push(`${check.applied} applied`);
+  if (name === 'migrations' && typeof check.applied === 'number')
+    parts.push(`${check.applied} applied`);
   if (typeof check.headId === 'string') parts.push(`head #${check.headId}`);
   return parts.join(' · ');
 }
@@ -27,10 +28,17 @@ function describe(name: string, check: Record<string, unknown>): string {
 export function HealthIndicator() {
   const trpc = useTRPC();
   const health = useQuery(
-    trpc.orchestration.health.queryOptions(undefined, { refetchInterval: 30_000, refetchIntervalInBackground: false }),
+    trpc.orchestration.health.queryOptions(undefined, {
+      refetchInterval: 30_000,
+      refetchIntervalInBackground: false,
+    }),
   );
   const status = health.data?.status ?? (health.isError ? 'down' : 'unknown');
-  const label = health.data ? labels[health.data.status] : health.isError ? 'Health unavailable' : 'Checking…';
+  const label = health.data
+    ? labels[health.data.status]
+    : health.isError
+      ? 'Health unavailable'
+      : 'Checking…';
   return (
     <Popover>
       <PopoverTrigger
@@ -63,7 +71,11 @@ export function HealthIndicator() {
             Object.entries(health.data?.checks ?? {}).map(([name, raw]) => {
               const check = raw as Record<string, unknown> & { ok: boolean };
               return (
-                <div key={name} className="flex items-start gap-2 text-sm" data-testid={`health-check-${name}`}>
+                <div
+                  key={name}
+                  className="flex items-start gap-2 text-sm"
+                  data-testid={`health-check-${name}`}
+                >
                   {check.ok ? (
                     <CircleCheck className="mt-0.5 size-4 shrink-0 text-success" />
                   ) : (
@@ -86,7 +98,8 @@ export function HealthIndicator() {
         </div>
         {health.data ? (
           <div className="border-t px-4 py-2 text-xs text-muted-foreground">
-            Up {formatDuration(health.data.uptimeSeconds)} · checked {formatRelative(health.data.checkedAt)} · every 30 s
+            Up {formatDuration(health.data.uptimeSeconds)} · checked{' '}
+            {formatRelative(health.data.checkedAt)} · every 30 s
           </div>
         ) : null}
       </PopoverContent>
@@ -97,6 +110,7 @@ export function HealthIndicator() {
 function formatDuration(seconds: number): string {
   if (seconds < 60) return `${seconds} s`;
   if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
-  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+  if (seconds < 86400)
+    return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
   return `${Math.floor(seconds / 86400)} d ${Math.floor((seconds % 86400) / 3600)} h`;
 }

@@ -38,7 +38,12 @@ export const racineAreas: NavItem[] = [
   { label: 'Dashboards', icon: ChartColumn },
   { label: 'Assistant', icon: Bot },
   { label: 'Collaboration', icon: MessagesSquare },
-  { label: 'Settings', icon: Settings, href: '/settings/tokens', keywords: ['api tokens', 'preferences'] },
+  {
+    label: 'Settings',
+    icon: Settings,
+    href: '/settings/tokens',
+    keywords: ['api tokens', 'preferences'],
+  },
 ];
 
 export const governanceGroups: NavItem[] = [
@@ -48,7 +53,13 @@ export const governanceGroups: NavItem[] = [
   { label: 'Classifications', icon: Tags },
   { label: 'Catalog', icon: Library },
   { label: 'Compliance', icon: ShieldCheck },
-  { label: 'RBAC', icon: UserCog, href: '/admin/users', adminOnly: true, keywords: ['users', 'roles', 'admin'] },
+  {
+    label: 'RBAC',
+    icon: UserCog,
+    href: '/admin/users',
+    adminOnly: true,
+    keywords: ['users', 'roles', 'admin'],
+  },
 ];
 
 /** The item whose href is the longest prefix of the path ("/" only matches itself). */

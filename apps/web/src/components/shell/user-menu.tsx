@@ -65,7 +65,10 @@ export function UserMenu() {
           </DropdownMenuItem>
         ) : null}
         <DropdownMenuSeparator />
-        <DropdownMenuItem data-testid="sign-out" onSelect={() => void signOut({ callbackUrl: '/sign-in' })}>
+        <DropdownMenuItem
+          data-testid="sign-out"
+          onSelect={() => void signOut({ callbackUrl: '/sign-in' })}
+        >
           <LogOut />
           Sign out
         </DropdownMenuItem>

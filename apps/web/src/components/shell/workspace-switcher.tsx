@@ -31,7 +31,9 @@ export function WorkspaceSwitcher({ canCreate }: { canCreate: boolean }) {
           <Boxes className="size-3.5" />
         </div>
         <div className="min-w-0 flex-1">
-          <div className="truncate font-medium leading-tight">{current?.name ?? 'No workspace'}</div>
+          <div className="truncate font-medium leading-tight">
+            {current?.name ?? 'No workspace'}
+          </div>
           <div className="truncate text-[11px] leading-tight text-muted-foreground">
             {current ? `${current.environment} · ${current.kind}` : 'Create or join one'}
           </div>
@@ -41,9 +43,14 @@ export function WorkspaceSwitcher({ canCreate }: { canCreate: boolean }) {
       <DropdownMenuContent align="start" className="w-64">
         <DropdownMenuLabel className="text-xs text-muted-foreground">Workspaces</DropdownMenuLabel>
         {workspaces.length === 0 ? (
-          <p className="px-2 py-1.5 text-sm text-muted-foreground">You are not in any workspace yet.</p>
+          <p className="px-2 py-1.5 text-sm text-muted-foreground">
+            You are not in any workspace yet.
+          </p>
         ) : (
-          <DropdownMenuRadioGroup value={current?.id ?? ''} onValueChange={(id) => setCurrentId(id)}>
+          <DropdownMenuRadioGroup
+            value={current?.id ?? ''}
+            onValueChange={(id) => setCurrentId(id)}
+          >
             {workspaces.map((w) => (
               <DropdownMenuRadioItem key={w.id} value={w.id}>
                 <span className="flex-1 truncate">{w.name}</span>

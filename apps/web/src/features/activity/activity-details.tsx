@@ -3,12 +3,17 @@ import { formatDateTime } from '~/lib/format';
 import { actorLabel, type ActivityEvent } from './event-bits';
 
 function Json({ value, label }: { value: unknown; label: string }) {
-  const empty = value === null || value === undefined || (typeof value === 'object' && Object.keys(value as object).length === 0);
+  const empty =
+    value === null ||
+    value === undefined ||
+    (typeof value === 'object' && Object.keys(value as object).length === 0);
   return (
     <div className="grid min-w-0 content-start gap-1.5">
       <div className="text-xs font-medium text-muted-foreground">{label}</div>
       {empty ? (
-        <div className="rounded-md border border-dashed px-3 py-2 text-xs text-muted-foreground">none</div>
+        <div className="rounded-md border border-dashed px-3 py-2 text-xs text-muted-foreground">
+          none
+        </div>
       ) : (
         <pre className="max-h-72 overflow-auto rounded-md border bg-background p-3 font-mono text-xs leading-relaxed">
           {JSON.stringify(value, null, 2)}
@@ -24,7 +29,10 @@ export function ActivityDetails({ event }: { event: ActivityEvent }) {
     ['Event', `#${event.id}`],
     ['When', formatDateTime(event.occurredAt)],
     ['Actor', `${actorLabel(event)} · ${event.actorType}`],
-    ['Action', `${event.action} (${event.sourceGroup}${event.targetGroup ? ` → ${event.targetGroup}` : ''})`],
+    [
+      'Action',
+      `${event.action} (${event.sourceGroup}${event.targetGroup ? ` → ${event.targetGroup}` : ''})`,
+    ],
     ['Resource', event.resourceType ? `${event.resourceType} ${event.resourceId ?? ''}` : '—'],
     ['Workspace', event.workspaceId ?? '—'],
     ['Duration', event.durationMs !== null ? `${Math.round(event.durationMs)} ms` : '—'],
@@ -33,7 +41,10 @@ export function ActivityDetails({ event }: { event: ActivityEvent }) {
     <div className="grid gap-4" data-testid="activity-details">
       <div className="flex flex-wrap items-center gap-2">
         {event.complianceRelevant ? <Badge variant="warning">compliance relevant</Badge> : null}
-        <span className="font-mono text-[11px] text-muted-foreground" title="This event's hash in the tamper-evident chain">
+        <span
+          className="font-mono text-[11px] text-muted-foreground"
+          title="This event's hash in the tamper-evident chain"
+        >
           hash {event.hash.slice(0, 16)}…
         </span>
       </div>

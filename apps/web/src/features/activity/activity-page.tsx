@@ -24,8 +24,21 @@ import { useDebounced } from '~/lib/use-debounced';
 import type { RouterOutputs } from '~/trpc/types';
 import { ActivityDetails } from './activity-details';
 import { ActivityToolbar } from './activity-toolbar';
-import { actorLabel, type ActivityEvent, CategoryBadge, failureMessage, resourceLabel, StatusBadge } from './event-bits';
-import { type ActivityFilterState, emptyFilters, isFiltered, matchesFilters, toApiFilters } from './filters';
+import {
+  actorLabel,
+  type ActivityEvent,
+  CategoryBadge,
+  failureMessage,
+  resourceLabel,
+  StatusBadge,
+} from './event-bits';
+import {
+  type ActivityFilterState,
+  emptyFilters,
+  isFiltered,
+  matchesFilters,
+  toApiFilters,
+} from './filters';
 import { compareIdsDesc, useLiveActivity } from './use-live-activity';
 import { VerifyPanel } from './verify-panel';
 
@@ -42,7 +55,9 @@ export function ActivityPage() {
   }));
   const [search, setSearch] = React.useState('');
   const [livePaused, setLivePaused] = React.useState(false);
-  const [verifyResult, setVerifyResult] = React.useState<RouterOutputs['activity']['verifyChain'] | null>(null);
+  const [verifyResult, setVerifyResult] = React.useState<
+    RouterOutputs['activity']['verifyChain'] | null
+  >(null);
   const query = useDebounced(search.trim(), 300);
   const debouncedFilters = useDebounced(filters, 250);
 
@@ -69,15 +84,23 @@ export function ActivityPage() {
   const searching = query !== '';
   const active = searching ? searchResults : list;
 
-  const actorsQuery = useQuery({ ...trpc.user.list.queryOptions({ limit: 100 }), retry: false, staleTime: 60_000 });
-  const actors = actorsQuery.isError ? null : (actorsQuery.data?.items.map((u) => ({ id: u.id, name: u.name })) ?? []);
+  const actorsQuery = useQuery({
+    ...trpc.user.list.queryOptions({ limit: 100 }),
+    retry: false,
+    staleTime: 60_000,
+  });
+  const actors = actorsQuery.isError
+    ? null
+    : (actorsQuery.data?.items.map((u) => ({ id: u.id, name: u.name })) ?? []);
 
   // Live tail: starts after the newest listed event, once the first page is in.
   const firstPage = list.data?.pages[0];
   const [since, setSince] = React.useState<{ key: string; id: string | null } | null>(null);
   React.useEffect(() => {
     if (searching || list.isPlaceholderData || !firstPage) return;
-    setSince((prev) => (prev?.key === filterKey ? prev : { key: filterKey, id: firstPage.items[0]?.id ?? null }));
+    setSince((prev) =>
+      prev?.key === filterKey ? prev : { key: filterKey, id: firstPage.items[0]?.id ?? null },
+    );
   }, [firstPage, filterKey, searching, list.isPlaceholderData]);
   const liveWanted = !searching && !livePaused && !api.to;
   const live = useLiveActivity({
@@ -96,7 +119,10 @@ export function ActivityPage() {
   }, [active.data, live.events, searching, api]);
 
   const seenTypes = React.useMemo(() => [...new Set(rows.map((e) => e.type))].slice(0, 50), [rows]);
-  const workspaceNames = React.useMemo(() => new Map(workspaces.map((w) => [w.id, w.name])), [workspaces]);
+  const workspaceNames = React.useMemo(
+    () => new Map(workspaces.map((w) => [w.id, w.name])),
+    [workspaces],
+  );
 
   const verify = useMutation(
     trpc.activity.verifyChain.mutationOptions({
@@ -158,17 +184,36 @@ export function ActivityPage() {
       className: 'hidden 2xl:table-cell whitespace-nowrap',
       cell: (e) =>
         e.workspaceId ? (
-          <span className="text-muted-foreground">{workspaceNames.get(e.workspaceId) ?? `${e.workspaceId.slice(0, 8)}…`}</span>
+          <span className="text-muted-foreground">
+            {workspaceNames.get(e.workspaceId) ?? `${e.workspaceId.slice(0, 8)}…`}
+          </span>
         ) : (
           <span className="text-muted-foreground">—</span>
         ),
     },
-    { id: 'actor', header: 'Actor', className: 'hidden md:table-cell whitespace-nowrap', cell: (e) => actorLabel(e) },
-    { id: 'status', header: 'Status', className: 'w-24', cell: (e) => <StatusBadge status={e.status} /> },
+    {
+      id: 'actor',
+      header: 'Actor',
+      className: 'hidden md:table-cell whitespace-nowrap',
+      cell: (e) => actorLabel(e),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      className: 'w-24',
+      cell: (e) => <StatusBadge status={e.status} />,
+    },
   ];
 
   const liveState = !liveWanted
-    ? { status: 'unknown' as const, label: searching ? 'Live paused while searching' : api.to ? 'Live off for a past range' : 'Live paused' }
+    ? {
+        status: 'unknown' as const,
+        label: searching
+          ? 'Live paused while searching'
+          : api.to
+            ? 'Live off for a past range'
+            : 'Live paused',
+      }
     : live.status === 'pending'
       ? { status: 'healthy' as const, label: 'Live' }
       : live.status === 'error'
@@ -182,7 +227,11 @@ export function ActivityPage() {
         description="The append-only, hash-chained audit trail of every change."
         actions={
           <>
-            <div className="flex items-center gap-2 text-sm text-muted-foreground" data-testid="live-status" data-status={live.status}>
+            <div
+              className="flex items-center gap-2 text-sm text-muted-foreground"
+              data-testid="live-status"
+              data-status={live.status}
+            >
               <StatusDot status={liveState.status} pulse={liveState.status === 'healthy'} />
               {liveState.label}
             </div>
@@ -199,7 +248,12 @@ export function ActivityPage() {
               </Tooltip>
             ) : null}
             {isAdmin ? (
-              <Button variant="outline" onClick={() => verify.mutate()} disabled={verify.isPending} data-testid="verify-integrity">
+              <Button
+                variant="outline"
+                onClick={() => verify.mutate()}
+                disabled={verify.isPending}
+                data-testid="verify-integrity"
+              >
                 {verify.isPending ? <Spinner /> : <ShieldCheck />}
                 Verify integrity
               </Button>
@@ -237,7 +291,13 @@ export function ActivityPage() {
         empty={
           <EmptyState
             icon={<Activity />}
-            title={searching ? `Nothing matches “${query}”` : isFiltered(filters) ? 'No event matches these filters' : 'No activity yet'}
+            title={
+              searching
+                ? `Nothing matches “${query}”`
+                : isFiltered(filters)
+                  ? 'No event matches these filters'
+                  : 'No activity yet'
+            }
             description={
               searching || isFiltered(filters)
                 ? 'Try a broader search or clear the filters.'

@@ -13,7 +13,15 @@ import {
 import { type ActivityFilterState, emptyFilters, isFiltered, type TimeRange } from './filters';
 
 const ALL = '__all__';
-const commonTypes = ['workspace.', 'workspace.member.', 'workspace.resource.', 'user.', 'token.', 'access.', 'activity.'];
+const commonTypes = [
+  'workspace.',
+  'workspace.member.',
+  'workspace.resource.',
+  'user.',
+  'token.',
+  'access.',
+  'activity.',
+];
 
 export function ActivityToolbar({
   filters,
@@ -58,7 +66,10 @@ export function ActivityToolbar({
             <option key={t} value={t} />
           ))}
         </datalist>
-        <Select value={filters.workspaceId ?? ALL} onValueChange={(v) => set({ workspaceId: v === ALL ? null : v })}>
+        <Select
+          value={filters.workspaceId ?? ALL}
+          onValueChange={(v) => set({ workspaceId: v === ALL ? null : v })}
+        >
           <SelectTrigger className="w-full sm:w-44" aria-label="Workspace filter">
             <SelectValue />
           </SelectTrigger>
@@ -72,7 +83,10 @@ export function ActivityToolbar({
           </SelectContent>
         </Select>
         {actors ? (
-          <Select value={filters.actorId ?? ALL} onValueChange={(v) => set({ actorId: v === ALL ? null : v })}>
+          <Select
+            value={filters.actorId ?? ALL}
+            onValueChange={(v) => set({ actorId: v === ALL ? null : v })}
+          >
             <SelectTrigger className="w-full sm:w-40" aria-label="Actor filter">
               <SelectValue />
             </SelectTrigger>

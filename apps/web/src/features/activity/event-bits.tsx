@@ -3,7 +3,10 @@ import type { RouterOutputs } from '~/trpc/types';
 
 export type ActivityEvent = RouterOutputs['activity']['list']['items'][number];
 
-const categoryVariant: Record<string, 'default' | 'secondary' | 'info' | 'warning' | 'destructive' | 'success'> = {
+const categoryVariant: Record<
+  string,
+  'default' | 'secondary' | 'info' | 'warning' | 'destructive' | 'success'
+> = {
   configuration: 'info',
   access: 'default',
   security: 'warning',
@@ -17,16 +20,24 @@ export function CategoryBadge({ category }: { category: string }) {
 }
 
 export function StatusBadge({ status }: { status: 'success' | 'failure' }) {
-  return status === 'success' ? <Badge variant="success">success</Badge> : <Badge variant="destructive">failure</Badge>;
+  return status === 'success' ? (
+    <Badge variant="success">success</Badge>
+  ) : (
+    <Badge variant="destructive">failure</Badge>
+  );
 }
 
-export function actorLabel(event: Pick<ActivityEvent, 'actorName' | 'actorType' | 'actorId'>): string {
-  if (event.actorName) return event.actorType === 'token' ? `${event.actorName} (API token)` : event.actorName;
+export function actorLabel(
+  event: Pick<ActivityEvent, 'actorName' | 'actorType' | 'actorId'>,
+): string {
+  if (event.actorName)
+    return event.actorType === 'token' ? `${event.actorName} (API token)` : event.actorName;
   if (event.actorType === 'system') return 'System';
   return event.actorId ? `${event.actorId.slice(0, 8)}…` : 'Unknown';
 }
 
-const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const asRecord = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
 const shortId = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
 
@@ -36,7 +47,17 @@ const shortId = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
  * names the page knows, and falls back to a short id.
  */
 export function resourceLabel(
-  event: Pick<ActivityEvent, 'resourceType' | 'resourceId' | 'details' | 'before' | 'after' | 'workspaceId' | 'actorId' | 'actorName'>,
+  event: Pick<
+    ActivityEvent,
+    | 'resourceType'
+    | 'resourceId'
+    | 'details'
+    | 'before'
+    | 'after'
+    | 'workspaceId'
+    | 'actorId'
+    | 'actorName'
+  >,
   workspaceNames?: ReadonlyMap<string, string>,
 ): string | null {
   if (!event.resourceType) return null;
@@ -46,17 +67,28 @@ export function resourceLabel(
   const name = str(after.name) ?? str(before.name) ?? str(details.name);
   let subject: string;
   if (event.resourceType === 'workspace' && event.resourceId) {
-    subject = workspaceNames?.get(event.resourceId) ?? name ?? `workspace ${shortId(event.resourceId)}`;
+    subject =
+      workspaceNames?.get(event.resourceId) ?? name ?? `workspace ${shortId(event.resourceId)}`;
   } else if (name) {
     subject = `${event.resourceType} ${name}`;
-  } else if (event.resourceType === 'user' && event.resourceId && event.resourceId === event.actorId && event.actorName) {
+  } else if (
+    event.resourceType === 'user' &&
+    event.resourceId &&
+    event.resourceId === event.actorId &&
+    event.actorName
+  ) {
     subject = `user ${event.actorName}`;
   } else if (str(after.email) ?? str(details.email)) {
     subject = `${event.resourceType} ${str(after.email) ?? str(details.email)}`;
   } else {
-    subject = event.resourceId ? `${event.resourceType} ${shortId(event.resourceId)}` : event.resourceType;
+    subject = event.resourceId
+      ? `${event.resourceType} ${shortId(event.resourceId)}`
+      : event.resourceType;
   }
-  const linked = str(details.linkedType) && str(details.linkedId) ? `${details.linkedType as string} ${details.linkedId as string}` : null;
+  const linked =
+    str(details.linkedType) && str(details.linkedId)
+      ? `${details.linkedType as string} ${details.linkedId as string}`
+      : null;
   const person = event.resourceType === 'workspace' ? str(details.email) : null;
   const target = linked ?? person;
   return target ? `${subject} → ${target}` : subject;

@@ -58,7 +58,10 @@ export function toApiFilters(f: ActivityFilterState, now: number) {
 }
 
 /** The same rules the server applies, for events that arrive live. */
-export function matchesFilters(event: ActivityEvent, api: ReturnType<typeof toApiFilters>): boolean {
+export function matchesFilters(
+  event: ActivityEvent,
+  api: ReturnType<typeof toApiFilters>,
+): boolean {
   if (api.type) {
     const prefix = /[.*]$/.test(api.type);
     const wanted = api.type.replace(/\*$/, '');

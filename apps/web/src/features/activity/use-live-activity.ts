@@ -50,7 +50,9 @@ export function useLiveActivity({
         onData: (tracked) => {
           const event = tracked.data;
           if (!matchesFilters(event, apiRef.current)) return;
-          setEvents((prev) => (prev.some((e) => e.id === event.id) ? prev : [event, ...prev].slice(0, MAX_LIVE)));
+          setEvents((prev) =>
+            prev.some((e) => e.id === event.id) ? prev : [event, ...prev].slice(0, MAX_LIVE),
+          );
           setFresh((prev) => new Set(prev).add(event.id));
           setTimeout(() => {
             setFresh((prev) => {

@@ -5,7 +5,13 @@ import type { RouterOutputs } from '~/trpc/types';
 
 type VerifyResult = RouterOutputs['activity']['verifyChain'];
 
-export function VerifyPanel({ result, onDismiss }: { result: VerifyResult; onDismiss: () => void }) {
+export function VerifyPanel({
+  result,
+  onDismiss,
+}: {
+  result: VerifyResult;
+  onDismiss: () => void;
+}) {
   return (
     <div
       role="status"
@@ -31,7 +37,8 @@ export function VerifyPanel({ result, onDismiss }: { result: VerifyResult; onDis
           {result.firstBroken ? (
             <>
               {' '}
-              First broken link: <strong className="text-destructive">event #{result.firstBroken.id}</strong> —{' '}
+              First broken link:{' '}
+              <strong className="text-destructive">event #{result.firstBroken.id}</strong> —{' '}
               {result.firstBroken.reason}.
             </>
           ) : null}

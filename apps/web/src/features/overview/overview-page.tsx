@@ -22,7 +22,13 @@ import { EnvironmentBadge } from '~/components/environment-badge';
 import { formatRelative } from '~/lib/format';
 import { actorLabel, CategoryBadge, resourceLabel } from '~/features/activity/event-bits';
 
-const checkLabels: Record<string, string> = { database: 'Database', migrations: 'Migrations', bus: 'Event bus', activityLog: 'Activity log', jobs: 'Job queue' };
+const checkLabels: Record<string, string> = {
+  database: 'Database',
+  migrations: 'Migrations',
+  bus: 'Event bus',
+  activityLog: 'Activity log',
+  jobs: 'Job queue',
+};
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const healthLabel = { healthy: 'Healthy', degraded: 'Degraded', down: 'Down' } as const;
 
@@ -31,7 +37,9 @@ export function OverviewPage() {
   const { user } = useCurrentUser();
   const { current, workspaces: allWorkspaces } = useWorkspaces();
   const workspaceNames = new Map(allWorkspaces.map((w) => [w.id, w.name]));
-  const health = useQuery(trpc.orchestration.health.queryOptions(undefined, { refetchInterval: 30_000 }));
+  const health = useQuery(
+    trpc.orchestration.health.queryOptions(undefined, { refetchInterval: 30_000 }),
+  );
   const workspaces = useQuery(trpc.workspace.list.queryOptions({ limit: 1 }));
   const recent = useQuery(trpc.activity.list.queryOptions({ limit: 8 }));
   const firstName = user.name.split(/\s+/)[0];
@@ -104,9 +112,13 @@ export function OverviewPage() {
               <>
                 <EnvironmentBadge environment={current.environment} />
                 <span>
-                  {plural(current._count.members, 'member')} · {plural(current._count.resources, 'resource')}
+                  {plural(current._count.members, 'member')} ·{' '}
+                  {plural(current._count.resources, 'resource')}
                 </span>
-                <Link href={`/workspaces/${current.id}`} className="ml-auto text-primary hover:underline">
+                <Link
+                  href={`/workspaces/${current.id}`}
+                  className="ml-auto text-primary hover:underline"
+                >
                   Open
                 </Link>
               </>
@@ -139,14 +151,20 @@ export function OverviewPage() {
           ) : recent.isError ? (
             <ErrorState error={recent.error} onRetry={() => void recent.refetch()} />
           ) : recent.data.items.length === 0 ? (
-            <EmptyState icon={<Activity />} title="No activity yet" description="Changes appear here as people work." />
+            <EmptyState
+              icon={<Activity />}
+              title="No activity yet"
+              description="Changes appear here as people work."
+            />
           ) : (
             <ul className="divide-y border-t" data-testid="recent-activity">
               {recent.data.items.map((event) => (
                 <li key={event.id} className="flex items-center gap-3 px-5 py-2.5 text-sm">
                   <CategoryBadge category={event.category} />
                   <code className="font-mono text-xs">{event.type}</code>
-                  <span className="hidden truncate text-muted-foreground sm:inline">{resourceLabel(event, workspaceNames)}</span>
+                  <span className="hidden truncate text-muted-foreground sm:inline">
+                    {resourceLabel(event, workspaceNames)}
+                  </span>
                   <span className="ml-auto shrink-0 text-xs text-muted-foreground">
                     {actorLabel(event)} · {formatRelative(event.occurredAt)}
                   </span>

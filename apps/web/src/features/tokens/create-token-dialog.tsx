@@ -39,7 +39,13 @@ const expiryOptions = [
   { value: 'never', label: 'Never' },
 ];
 
-export function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function CreateTokenDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [created, setCreated] = React.useState<{ name: string; token: string } | null>(null);
@@ -103,15 +109,33 @@ export function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpe
             </DialogFooter>
           </>
         ) : (
-          <form className="grid gap-4" onSubmit={form.handleSubmit((values) => create.mutate(values))} noValidate>
+          <form
+            className="grid gap-4"
+            onSubmit={form.handleSubmit((values) => create.mutate(values))}
+            noValidate
+          >
             <DialogHeader>
               <DialogTitle>New API token</DialogTitle>
               <DialogDescription>The token acts with your permissions.</DialogDescription>
             </DialogHeader>
-            <Field label="Name" htmlFor="token-name" error={errors.name?.message} hint="What will use it, e.g. “CI nightly export”.">
-              <Input id="token-name" autoFocus aria-invalid={!!errors.name} {...form.register('name')} />
+            <Field
+              label="Name"
+              htmlFor="token-name"
+              error={errors.name?.message}
+              hint="What will use it, e.g. “CI nightly export”."
+            >
+              <Input
+                id="token-name"
+                autoFocus
+                aria-invalid={!!errors.name}
+                {...form.register('name')}
+              />
             </Field>
-            <Field label="Expires after" htmlFor="token-expiry" error={errors.expiresInDays?.message}>
+            <Field
+              label="Expires after"
+              htmlFor="token-expiry"
+              error={errors.expiresInDays?.message}
+            >
               <Controller
                 control={form.control}
                 name="expiresInDays"

@@ -19,9 +19,13 @@ import { CreateTokenDialog } from './create-token-dialog';
 
 type Token = RouterOutputs['user']['tokens'][number];
 
-function tokenState(t: Token): { label: string; variant: 'success' | 'secondary' | 'destructive' | 'warning' } {
+function tokenState(t: Token): {
+  label: string;
+  variant: 'success' | 'secondary' | 'destructive' | 'warning';
+} {
   if (t.revokedAt) return { label: 'revoked', variant: 'secondary' };
-  if (t.expiresAt && new Date(t.expiresAt).getTime() < Date.now()) return { label: 'expired', variant: 'warning' };
+  if (t.expiresAt && new Date(t.expiresAt).getTime() < Date.now())
+    return { label: 'expired', variant: 'warning' };
   return { label: 'active', variant: 'success' };
 }
 
@@ -62,16 +66,29 @@ export function TokensPage() {
         return <Badge variant={s.variant}>{s.label}</Badge>;
       },
     },
-    { id: 'created', header: 'Created', cell: (t) => formatDate(t.createdAt), className: 'hidden md:table-cell' },
+    {
+      id: 'created',
+      header: 'Created',
+      cell: (t) => formatDate(t.createdAt),
+      className: 'hidden md:table-cell',
+    },
     {
       id: 'used',
       header: 'Last used',
-      cell: (t) => <span className="text-muted-foreground">{t.lastUsedAt ? formatRelative(t.lastUsedAt) : 'never'}</span>,
+      cell: (t) => (
+        <span className="text-muted-foreground">
+          {t.lastUsedAt ? formatRelative(t.lastUsedAt) : 'never'}
+        </span>
+      ),
     },
     {
       id: 'expires',
       header: 'Expires',
-      cell: (t) => <span className="text-muted-foreground">{t.expiresAt ? formatDate(t.expiresAt) : 'never'}</span>,
+      cell: (t) => (
+        <span className="text-muted-foreground">
+          {t.expiresAt ? formatDate(t.expiresAt) : 'never'}
+        </span>
+      ),
       className: 'hidden md:table-cell',
     },
     {
@@ -80,7 +97,12 @@ export function TokensPage() {
       className: 'w-24 text-right',
       cell: (t) =>
         t.revokedAt ? null : (
-          <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive" onClick={() => setRevoking(t)}>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="text-destructive hover:text-destructive"
+            onClick={() => setRevoking(t)}
+          >
             Revoke
           </Button>
         ),
@@ -95,8 +117,10 @@ export function TokensPage() {
         description={
           <>
             Tokens let scripts and other services call the Racine API as you: send{' '}
-            <code className="rounded bg-muted px-1 font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. They have your
-            permissions, so keep them secret.
+            <code className="rounded bg-muted px-1 font-mono text-xs">
+              Authorization: Bearer &lt;token&gt;
+            </code>
+            . They have your permissions, so keep them secret.
           </>
         }
         actions={

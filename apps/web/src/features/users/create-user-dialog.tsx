@@ -25,10 +25,19 @@ type FormInput = z.input<typeof createUserInput>;
 type FormOutput = z.output<typeof createUserInput>;
 const defaults: FormInput = { email: '', name: '', password: '', roles: ['viewer'] };
 
-export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function CreateUserDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(createUserInput), defaultValues: defaults });
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(createUserInput),
+    defaultValues: defaults,
+  });
   const { errors } = form.formState;
 
   const create = useMutation(
@@ -51,18 +60,40 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
       <DialogContent className="max-w-lg" data-testid="create-user-dialog">
         <DialogHeader>
           <DialogTitle>Create user</DialogTitle>
-          <DialogDescription>They sign in with this email and password; share the password safely.</DialogDescription>
+          <DialogDescription>
+            They sign in with this email and password; share the password safely.
+          </DialogDescription>
         </DialogHeader>
-        <form className="grid gap-4" onSubmit={form.handleSubmit((values) => create.mutate(values))} noValidate>
+        <form
+          className="grid gap-4"
+          onSubmit={form.handleSubmit((values) => create.mutate(values))}
+          noValidate
+        >
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Name" htmlFor="user-name" error={errors.name?.message}>
-              <Input id="user-name" autoFocus aria-invalid={!!errors.name} {...form.register('name')} />
+              <Input
+                id="user-name"
+                autoFocus
+                aria-invalid={!!errors.name}
+                {...form.register('name')}
+              />
             </Field>
             <Field label="Email" htmlFor="user-email" error={errors.email?.message}>
-              <Input id="user-email" type="email" autoComplete="off" aria-invalid={!!errors.email} {...form.register('email')} />
+              <Input
+                id="user-email"
+                type="email"
+                autoComplete="off"
+                aria-invalid={!!errors.email}
+                {...form.register('email')}
+              />
             </Field>
           </div>
-          <Field label="Initial password" htmlFor="user-password" error={errors.password?.message} hint="At least 10 characters.">
+          <Field
+            label="Initial password"
+            htmlFor="user-password"
+            error={errors.password?.message}
+            hint="At least 10 characters."
+          >
             <Input
               id="user-password"
               type="password"
@@ -75,11 +106,21 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
             <Controller
               control={form.control}
               name="roles"
-              render={({ field }) => <RolePicker idPrefix="new-user-role" value={field.value ?? []} onChange={field.onChange} />}
+              render={({ field }) => (
+                <RolePicker
+                  idPrefix="new-user-role"
+                  value={field.value ?? []}
+                  onChange={field.onChange}
+                />
+              )}
             />
           </Field>
           <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)} disabled={create.isPending}>
+            <Button
+              variant="outline"
+              onClick={() => onOpenChange(false)}
+              disabled={create.isPending}
+            >
               Cancel
             </Button>
             <Button type="submit" disabled={create.isPending}>

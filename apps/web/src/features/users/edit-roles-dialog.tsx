@@ -33,7 +33,9 @@ export function EditRolesDialog({
   const save = useMutation(
     trpc.user.setRoles.mutationOptions({
       onSuccess: async (result) => {
-        toast.success(`Roles of ${user?.name ?? 'user'} set to ${result.roles.join(', ') || 'none'}`);
+        toast.success(
+          `Roles of ${user?.name ?? 'user'} set to ${result.roles.join(', ') || 'none'}`,
+        );
         await Promise.all([
           queryClient.invalidateQueries(trpc.user.list.pathFilter()),
           queryClient.invalidateQueries(trpc.user.me.pathFilter()),
@@ -49,17 +51,29 @@ export function EditRolesDialog({
       <DialogContent className="max-w-md" data-testid="edit-roles-dialog">
         <DialogHeader>
           <DialogTitle>Global roles of {user?.name}</DialogTitle>
-          <DialogDescription>{user?.email}. Workspace roles are set in each workspace.</DialogDescription>
+          <DialogDescription>
+            {user?.email}. Workspace roles are set in each workspace.
+          </DialogDescription>
         </DialogHeader>
-        <RolePicker idPrefix="edit-role" value={roles} onChange={setRoles} disabled={save.isPending} />
+        <RolePicker
+          idPrefix="edit-role"
+          value={roles}
+          onChange={setRoles}
+          disabled={save.isPending}
+        />
         {roles.length === 0 ? (
-          <p className="text-xs text-muted-foreground">With no global role, they only see the workspaces they belong to.</p>
+          <p className="text-xs text-muted-foreground">
+            With no global role, they only see the workspaces they belong to.
+          </p>
         ) : null}
         <DialogFooter>
           <Button variant="outline" onClick={onClose} disabled={save.isPending}>
             Cancel
           </Button>
-          <Button onClick={() => user && save.mutate({ userId: user.id, roles })} disabled={save.isPending}>
+          <Button
+            onClick={() => user && save.mutate({ userId: user.id, roles })}
+            disabled={save.isPending}
+          >
             {save.isPending ? <Spinner /> : null}
             Save roles
           </Button>

@@ -41,7 +41,9 @@ export function RolePicker({
             />
             <div className="grid gap-0.5">
               <Label htmlFor={id}>{globalRoleInfo[key].label}</Label>
-              <span className="text-xs text-muted-foreground">{globalRoleInfo[key].description}</span>
+              <span className="text-xs text-muted-foreground">
+                {globalRoleInfo[key].description}
+              </span>
             </div>
           </div>
         );

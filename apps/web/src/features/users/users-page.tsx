@@ -49,7 +49,8 @@ export function UsersPage() {
           <Avatar name={u.name} />
           <div className="min-w-0">
             <div className="truncate font-medium">
-              {u.name} {u.id === me.id ? <span className="text-xs text-muted-foreground">(you)</span> : null}
+              {u.name}{' '}
+              {u.id === me.id ? <span className="text-xs text-muted-foreground">(you)</span> : null}
             </div>
             <div className="truncate text-xs text-muted-foreground">{u.email}</div>
           </div>
@@ -76,20 +77,34 @@ export function UsersPage() {
       id: 'status',
       header: 'Status',
       className: 'hidden md:table-cell',
-      cell: (u) => (u.isActive ? <Badge variant="success">active</Badge> : <Badge variant="secondary">deactivated</Badge>),
+      cell: (u) =>
+        u.isActive ? (
+          <Badge variant="success">active</Badge>
+        ) : (
+          <Badge variant="secondary">deactivated</Badge>
+        ),
     },
     {
       id: 'login',
       header: 'Last sign-in',
       className: 'hidden lg:table-cell',
-      cell: (u) => <span className="text-muted-foreground">{u.lastLoginAt ? formatRelative(u.lastLoginAt) : 'never'}</span>,
+      cell: (u) => (
+        <span className="text-muted-foreground">
+          {u.lastLoginAt ? formatRelative(u.lastLoginAt) : 'never'}
+        </span>
+      ),
     },
     {
       id: 'actions',
       header: <span className="sr-only">Actions</span>,
       className: 'w-32 text-right',
       cell: (u) => (
-        <Button variant="outline" size="sm" onClick={() => setEditing(u)} aria-label={`Change roles of ${u.name}`}>
+        <Button
+          variant="outline"
+          size="sm"
+          onClick={() => setEditing(u)}
+          aria-label={`Change roles of ${u.name}`}
+        >
           <ShieldCheck />
           Roles
         </Button>
@@ -119,7 +134,14 @@ export function UsersPage() {
         isLoading={users.isPending}
         error={users.error}
         onRetry={() => void users.refetch()}
-        toolbar={<DataTableSearch value={search} onChange={setSearch} placeholder="Search by name or email" label="Search users" />}
+        toolbar={
+          <DataTableSearch
+            value={search}
+            onChange={setSearch}
+            placeholder="Search by name or email"
+            label="Search users"
+          />
+        }
         empty={
           <EmptyState
             icon={<Users />}

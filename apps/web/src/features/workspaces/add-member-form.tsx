@@ -38,7 +38,9 @@ export function AddMemberForm({ workspace: ws }: { workspace: WorkspaceDetail })
     enabled: suggestOpen && query.length >= 2,
     retry: false,
   });
-  const suggestions = (directory.data?.items ?? []).filter((u) => !memberIds.has(u.id) && u.isActive);
+  const suggestions = (directory.data?.items ?? []).filter(
+    (u) => !memberIds.has(u.id) && u.isActive,
+  );
 
   const add = useMutation(
     trpc.workspace.addMember.mutationOptions({
@@ -106,7 +108,9 @@ export function AddMemberForm({ workspace: ws }: { workspace: WorkspaceDetail })
                   >
                     <Avatar name={u.name} className="size-6" />
                     <span className="truncate font-medium">{u.name}</span>
-                    <span className="ml-auto truncate text-xs text-muted-foreground">{u.email}</span>
+                    <span className="ml-auto truncate text-xs text-muted-foreground">
+                      {u.email}
+                    </span>
                   </button>
                 </li>
               ))}

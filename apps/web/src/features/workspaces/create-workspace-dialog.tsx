@@ -46,12 +46,21 @@ const defaults: FormInput = {
   maxResources: 500,
 };
 
-export function CreateWorkspaceDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function CreateWorkspaceDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const { setCurrentId } = useWorkspaces();
-  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(formSchema), defaultValues: defaults });
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(formSchema),
+    defaultValues: defaults,
+  });
   const { errors } = form.formState;
 
   const create = useMutation(
@@ -65,12 +74,15 @@ export function CreateWorkspaceDialog({ open, onOpenChange }: { open: boolean; o
         router.push(`/workspaces/${workspace.id}`);
       },
       onError: (error) => {
-        if (!applyServerFieldErrors(error, form.setError)) toast.fromError(error, 'Could not create the workspace');
+        if (!applyServerFieldErrors(error, form.setError))
+          toast.fromError(error, 'Could not create the workspace');
       },
     }),
   );
 
-  const onSubmit = form.handleSubmit(({ slug, ...values }) => create.mutate({ ...values, ...(slug ? { slug } : {}) }));
+  const onSubmit = form.handleSubmit(({ slug, ...values }) =>
+    create.mutate({ ...values, ...(slug ? { slug } : {}) }),
+  );
 
   return (
     <Dialog
@@ -82,15 +94,32 @@ export function CreateWorkspaceDialog({ open, onOpenChange }: { open: boolean; o
       <DialogContent className="max-w-xl" data-testid="create-workspace-dialog">
         <DialogHeader>
           <DialogTitle>Create workspace</DialogTitle>
-          <DialogDescription>A workspace groups the sources, scans and people of one team or project.</DialogDescription>
+          <DialogDescription>
+            A workspace groups the sources, scans and people of one team or project.
+          </DialogDescription>
         </DialogHeader>
         <form className="grid gap-4" onSubmit={onSubmit} noValidate>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Name" htmlFor="ws-name" error={errors.name?.message}>
-              <Input id="ws-name" autoFocus aria-invalid={!!errors.name} {...form.register('name')} />
+              <Input
+                id="ws-name"
+                autoFocus
+                aria-invalid={!!errors.name}
+                {...form.register('name')}
+              />
             </Field>
-            <Field label="Slug" htmlFor="ws-slug" error={errors.slug?.message} hint="Optional; derived from the name.">
-              <Input id="ws-slug" placeholder="finance-analytics" aria-invalid={!!errors.slug} {...form.register('slug')} />
+            <Field
+              label="Slug"
+              htmlFor="ws-slug"
+              error={errors.slug?.message}
+              hint="Optional; derived from the name."
+            >
+              <Input
+                id="ws-slug"
+                placeholder="finance-analytics"
+                aria-invalid={!!errors.slug}
+                {...form.register('slug')}
+              />
             </Field>
           </div>
           <Field label="Description" htmlFor="ws-description" error={errors.description?.message}>
@@ -141,7 +170,11 @@ export function CreateWorkspaceDialog({ open, onOpenChange }: { open: boolean; o
                 {...form.register('maxMembers', { valueAsNumber: true })}
               />
             </Field>
-            <Field label="Max linked resources" htmlFor="ws-max-resources" error={errors.maxResources?.message}>
+            <Field
+              label="Max linked resources"
+              htmlFor="ws-max-resources"
+              error={errors.maxResources?.message}
+            >
               <Input
                 id="ws-max-resources"
                 type="number"
@@ -152,7 +185,11 @@ export function CreateWorkspaceDialog({ open, onOpenChange }: { open: boolean; o
             </Field>
           </div>
           <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)} disabled={create.isPending}>
+            <Button
+              variant="outline"
+              onClick={() => onOpenChange(false)}
+              disabled={create.isPending}
+            >
               Cancel
             </Button>
             <Button type="submit" disabled={create.isPending}>

@@ -66,7 +66,8 @@ export function MembersTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
           <Avatar name={m.name} />
           <div className="min-w-0">
             <div className="truncate font-medium">
-              {m.name} {m.id === me.id ? <span className="text-xs text-muted-foreground">(you)</span> : null}
+              {m.name}{' '}
+              {m.id === me.id ? <span className="text-xs text-muted-foreground">(you)</span> : null}
             </div>
             <div className="truncate text-xs text-muted-foreground">{m.email}</div>
           </div>
@@ -133,11 +134,18 @@ export function MembersTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
     <div className="grid gap-4">
       <Card>
         <CardContent className="grid gap-4 pt-5 md:grid-cols-[1fr_2fr] md:items-end">
-          <Quota label="Members" used={ws.members.length} max={ws.maxMembers} testId="member-quota" />
+          <Quota
+            label="Members"
+            used={ws.members.length}
+            max={ws.maxMembers}
+            testId="member-quota"
+          />
           {canManage ? (
             <AddMemberForm workspace={ws} />
           ) : (
-            <p className="text-sm text-muted-foreground">Only workspace owners and admins can add members.</p>
+            <p className="text-sm text-muted-foreground">
+              Only workspace owners and admins can add members.
+            </p>
           )}
         </CardContent>
       </Card>
@@ -147,7 +155,13 @@ export function MembersTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
         data={ws.members}
         getRowId={(m) => m.id}
         rowTestId="member-row"
-        empty={<EmptyState icon={<Users />} title="No members" description="Add people by email above." />}
+        empty={
+          <EmptyState
+            icon={<Users />}
+            title="No members"
+            description="Add people by email above."
+          />
+        }
       />
       <ConfirmDialog
         open={removing !== null}

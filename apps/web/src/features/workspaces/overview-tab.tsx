@@ -2,7 +2,15 @@
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { Activity } from 'lucide-react';
-import { Card, CardContent, CardHeader, CardTitle, EmptyState, ErrorState, Skeleton } from '@racine/ui';
+import {
+  Card,
+  CardContent,
+  CardHeader,
+  CardTitle,
+  EmptyState,
+  ErrorState,
+  Skeleton,
+} from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { actorLabel, CategoryBadge } from '~/features/activity/event-bits';
@@ -13,8 +21,18 @@ export function OverviewTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
   const trpc = useTRPC();
   const activity = useQuery(trpc.activity.list.queryOptions({ workspaceId: ws.id, limit: 8 }));
   const facts: [string, React.ReactNode][] = [
-    ['Slug', <code key="slug" className="font-mono text-xs">{ws.slug}</code>],
-    ['Kind', <span key="kind" className="capitalize">{ws.kind}</span>],
+    [
+      'Slug',
+      <code key="slug" className="font-mono text-xs">
+        {ws.slug}
+      </code>,
+    ],
+    [
+      'Kind',
+      <span key="kind" className="capitalize">
+        {ws.kind}
+      </span>,
+    ],
     ['Environment', ws.environment],
     ['Owner', `${ws.owner.name} (${ws.owner.email})`],
     ['Template', ws.templateKey ?? '—'],
@@ -50,7 +68,10 @@ export function OverviewTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
       <Card className="lg:row-span-2">
         <CardHeader className="flex-row items-center justify-between">
           <CardTitle>Recent activity</CardTitle>
-          <Link href={`/activity?workspace=${ws.id}`} className="text-xs text-primary hover:underline">
+          <Link
+            href={`/activity?workspace=${ws.id}`}
+            className="text-xs text-primary hover:underline"
+          >
             All
           </Link>
         </CardHeader>

@@ -30,7 +30,17 @@ import { Quota } from './quota';
 type Resource = WorkspaceDetail['resources'][number];
 
 /** The groups' object types, suggested in the type field; any well-formed type is accepted. */
-const knownTypes = ['datasource', 'scanRuleSet', 'scan', 'classification', 'catalogAsset', 'complianceFramework', 'workflow', 'pipeline', 'dashboard'];
+const knownTypes = [
+  'datasource',
+  'scanRuleSet',
+  'scan',
+  'classification',
+  'catalogAsset',
+  'complianceFramework',
+  'workflow',
+  'pipeline',
+  'dashboard',
+];
 
 const formSchema = linkResourceInput.omit({ workspaceId: true });
 type FormInput = z.input<typeof formSchema>;
@@ -72,14 +82,24 @@ export function ResourcesTab({ workspace: ws }: { workspace: WorkspaceDetail }) 
   );
 
   const columns: DataTableColumn<Resource>[] = [
-    { id: 'type', header: 'Type', cell: (r) => <Badge variant="outline" className="font-mono">{r.resourceType}</Badge> },
+    {
+      id: 'type',
+      header: 'Type',
+      cell: (r) => (
+        <Badge variant="outline" className="font-mono">
+          {r.resourceType}
+        </Badge>
+      ),
+    },
     {
       id: 'id',
       header: 'Resource',
       cell: (r) => (
         <div className="min-w-0">
           <div className="truncate font-medium">{r.label || r.resourceId}</div>
-          {r.label ? <div className="truncate font-mono text-xs text-muted-foreground">{r.resourceId}</div> : null}
+          {r.label ? (
+            <div className="truncate font-mono text-xs text-muted-foreground">{r.resourceId}</div>
+          ) : null}
         </div>
       ),
     },
@@ -100,7 +120,12 @@ export function ResourcesTab({ workspace: ws }: { workspace: WorkspaceDetail }) 
       className: 'w-12 text-right',
       cell: (r) =>
         canManage ? (
-          <Button variant="ghost" size="icon-sm" aria-label={`Unlink ${r.resourceType} ${r.resourceId}`} onClick={() => setUnlinking(r)}>
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            aria-label={`Unlink ${r.resourceType} ${r.resourceId}`}
+            onClick={() => setUnlinking(r)}
+          >
             <Unlink />
           </Button>
         ) : null,
@@ -111,16 +136,28 @@ export function ResourcesTab({ workspace: ws }: { workspace: WorkspaceDetail }) 
     <div className="grid gap-4">
       <Card>
         <CardContent className="grid gap-4 pt-5">
-          <Quota label="Linked resources" used={ws.resources.length} max={ws.maxResources} testId="resource-quota" />
+          <Quota
+            label="Linked resources"
+            used={ws.resources.length}
+            max={ws.maxResources}
+            testId="resource-quota"
+          />
           {canManage ? (
             <form
               className="grid items-start gap-3 md:grid-cols-[10rem_1fr_1fr_auto]"
-              onSubmit={form.handleSubmit((values) => link.mutate({ ...values, workspaceId: ws.id }))}
+              onSubmit={form.handleSubmit((values) =>
+                link.mutate({ ...values, workspaceId: ws.id }),
+              )}
               noValidate
               data-testid="link-resource-form"
             >
               <Field label="Type" htmlFor="res-type" error={errors.resourceType?.message}>
-                <Input id="res-type" list="resource-types" aria-invalid={!!errors.resourceType} {...form.register('resourceType')} />
+                <Input
+                  id="res-type"
+                  list="resource-types"
+                  aria-invalid={!!errors.resourceType}
+                  {...form.register('resourceType')}
+                />
                 <datalist id="resource-types">
                   {knownTypes.map((t) => (
                     <option key={t} value={t} />
@@ -128,7 +165,12 @@ export function ResourcesTab({ workspace: ws }: { workspace: WorkspaceDetail }) 
                 </datalist>
               </Field>
               <Field label="Resource id" htmlFor="res-id" error={errors.resourceId?.message}>
-                <Input id="res-id" placeholder="e.g. pg-warehouse" aria-invalid={!!errors.resourceId} {...form.register('resourceId')} />
+                <Input
+                  id="res-id"
+                  placeholder="e.g. pg-warehouse"
+                  aria-invalid={!!errors.resourceId}
+                  {...form.register('resourceId')}
+                />
               </Field>
               <Field label="Label (optional)" htmlFor="res-label" error={errors.label?.message}>
                 <Input id="res-label" placeholder="Warehouse (prod)" {...form.register('label')} />
@@ -139,7 +181,9 @@ export function ResourcesTab({ workspace: ws }: { workspace: WorkspaceDetail }) 
               </Button>
             </form>
           ) : (
-            <p className="text-sm text-muted-foreground">Your role here does not allow linking resources.</p>
+            <p className="text-sm text-muted-foreground">
+              Your role here does not allow linking resources.
+            </p>
           )}
         </CardContent>
       </Card>
@@ -167,7 +211,11 @@ export function ResourcesTab({ workspace: ws }: { workspace: WorkspaceDetail }) 
         pending={unlink.isPending}
         onConfirm={() =>
           unlinking &&
-          unlink.mutate({ workspaceId: ws.id, resourceType: unlinking.resourceType, resourceId: unlinking.resourceId })
+          unlink.mutate({
+            workspaceId: ws.id,
+            resourceType: unlinking.resourceType,
+            resourceId: unlinking.resourceId,
+          })
         }
       />
     </div>

@@ -53,7 +53,10 @@ export function SettingsTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
   const [confirmDelete, setConfirmDelete] = React.useState(false);
   const [typedName, setTypedName] = React.useState('');
   const canUpdate = ws.permissions.canUpdate;
-  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(formSchema), defaultValues: valuesOf(ws) });
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(formSchema),
+    defaultValues: valuesOf(ws),
+  });
   const { errors, isDirty } = form.formState;
 
   // Someone else may change the workspace while this tab is open: follow it unless the user is editing.
@@ -92,11 +95,16 @@ export function SettingsTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
   return (
     <div className="grid gap-6">
       <Card>
-        <form onSubmit={form.handleSubmit((values) => update.mutate({ id: ws.id, ...values }))} noValidate>
+        <form
+          onSubmit={form.handleSubmit((values) => update.mutate({ id: ws.id, ...values }))}
+          noValidate
+        >
           <CardHeader>
             <CardTitle>General</CardTitle>
             <CardDescription>
-              {canUpdate ? 'Name, description, environment and quotas.' : 'Only workspace owners and admins can change these.'}
+              {canUpdate
+                ? 'Name, description, environment and quotas.'
+                : 'Only workspace owners and admins can change these.'}
             </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4">
@@ -105,12 +113,20 @@ export function SettingsTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
                 <Field label="Name" htmlFor="set-name" error={errors.name?.message}>
                   <Input id="set-name" aria-invalid={!!errors.name} {...form.register('name')} />
                 </Field>
-                <Field label="Environment" htmlFor="set-environment" error={errors.environment?.message}>
+                <Field
+                  label="Environment"
+                  htmlFor="set-environment"
+                  error={errors.environment?.message}
+                >
                   <Controller
                     control={form.control}
                     name="environment"
                     render={({ field }) => (
-                      <Select value={field.value} onValueChange={field.onChange} disabled={!canUpdate}>
+                      <Select
+                        value={field.value}
+                        onValueChange={field.onChange}
+                        disabled={!canUpdate}
+                      >
                         <SelectTrigger id="set-environment" aria-label="Environment">
                           <SelectValue />
                         </SelectTrigger>
@@ -124,7 +140,11 @@ export function SettingsTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
                   />
                 </Field>
               </div>
-              <Field label="Description" htmlFor="set-description" error={errors.description?.message}>
+              <Field
+                label="Description"
+                htmlFor="set-description"
+                error={errors.description?.message}
+              >
                 <Textarea id="set-description" rows={3} {...form.register('description')} />
               </Field>
               <div className="grid gap-4 md:grid-cols-2">
@@ -161,7 +181,11 @@ export function SettingsTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
           </CardContent>
           {canUpdate ? (
             <CardFooter className="justify-end">
-              <Button variant="outline" disabled={!isDirty || update.isPending} onClick={() => form.reset(valuesOf(ws))}>
+              <Button
+                variant="outline"
+                disabled={!isDirty || update.isPending}
+                onClick={() => form.reset(valuesOf(ws))}
+              >
                 Discard
               </Button>
               <Button type="submit" disabled={!isDirty || update.isPending}>
@@ -178,8 +202,8 @@ export function SettingsTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
           <CardHeader>
             <CardTitle className="text-destructive">Danger zone</CardTitle>
             <CardDescription>
-              Deleting removes the workspace, its memberships and its resource links. The linked resources themselves
-              are kept. The activity log keeps the record.
+              Deleting removes the workspace, its memberships and its resource links. The linked
+              resources themselves are kept. The activity log keeps the record.
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -204,8 +228,20 @@ export function SettingsTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
         confirmDisabled={typedName.trim() !== ws.name}
         onConfirm={() => remove.mutate({ id: ws.id })}
       >
-        <Field label={<>Type <strong>{ws.name}</strong> to confirm</>} htmlFor="confirm-name">
-          <Input id="confirm-name" autoComplete="off" value={typedName} onChange={(e) => setTypedName(e.target.value)} />
+        <Field
+          label={
+            <>
+              Type <strong>{ws.name}</strong> to confirm
+            </>
+          }
+          htmlFor="confirm-name"
+        >
+          <Input
+            id="confirm-name"
+            autoComplete="off"
+            value={typedName}
+            onChange={(e) => setTypedName(e.target.value)}
+          />
         </Field>
       </ConfirmDialog>
     </div>

@@ -32,13 +32,22 @@ import { applyServerFieldErrors } from '~/lib/form-errors';
 const formSchema = createFromTemplateInput.omit({ slug: true });
 type FormValues = z.input<typeof formSchema>;
 
-export function TemplateDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function TemplateDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const { setCurrentId } = useWorkspaces();
   const templates = useQuery({ ...trpc.workspace.templates.queryOptions(), enabled: open });
-  const form = useForm<FormValues>({ resolver: zodResolver(formSchema), defaultValues: { templateKey: '', name: '' } });
+  const form = useForm<FormValues>({
+    resolver: zodResolver(formSchema),
+    defaultValues: { templateKey: '', name: '' },
+  });
   const selected = form.watch('templateKey');
   const { errors } = form.formState;
 
@@ -53,7 +62,8 @@ export function TemplateDialog({ open, onOpenChange }: { open: boolean; onOpenCh
         router.push(`/workspaces/${workspace.id}`);
       },
       onError: (error) => {
-        if (!applyServerFieldErrors(error, form.setError)) toast.fromError(error, 'Could not create the workspace');
+        if (!applyServerFieldErrors(error, form.setError))
+          toast.fromError(error, 'Could not create the workspace');
       },
     }),
   );
@@ -63,16 +73,30 @@ export function TemplateDialog({ open, onOpenChange }: { open: boolean; onOpenCh
       <DialogContent className="max-w-2xl" data-testid="template-dialog">
         <DialogHeader>
           <DialogTitle>Start from a template</DialogTitle>
-          <DialogDescription>Templates preset the environment, quotas and settings for a common set-up.</DialogDescription>
+          <DialogDescription>
+            Templates preset the environment, quotas and settings for a common set-up.
+          </DialogDescription>
         </DialogHeader>
-        <form className="grid gap-4" onSubmit={form.handleSubmit((values) => create.mutate(values))} noValidate>
+        <form
+          className="grid gap-4"
+          onSubmit={form.handleSubmit((values) => create.mutate(values))}
+          noValidate
+        >
           <div role="radiogroup" aria-label="Template" className="grid gap-2 sm:grid-cols-3">
             {templates.isPending ? (
               Array.from({ length: 3 }, (_, i) => <Skeleton key={i} className="h-32" />)
             ) : templates.isError ? (
-              <ErrorState className="sm:col-span-3" error={templates.error} onRetry={() => void templates.refetch()} />
+              <ErrorState
+                className="sm:col-span-3"
+                error={templates.error}
+                onRetry={() => void templates.refetch()}
+              />
             ) : templates.data.length === 0 ? (
-              <EmptyState className="sm:col-span-3" icon={<LayoutTemplate />} title="No templates available" />
+              <EmptyState
+                className="sm:col-span-3"
+                icon={<LayoutTemplate />}
+                title="No templates available"
+              />
             ) : (
               templates.data.map((t) => {
                 const checked = selected === t.key;
@@ -89,12 +113,18 @@ export function TemplateDialog({ open, onOpenChange }: { open: boolean; onOpenCh
                       checked && 'border-primary bg-primary/5 ring-1 ring-primary',
                     )}
                   >
-                    {checked ? <Check className="absolute right-2 top-2 size-4 text-primary" /> : null}
+                    {checked ? (
+                      <Check className="absolute right-2 top-2 size-4 text-primary" />
+                    ) : null}
                     <span className="pr-5 font-medium">{t.name}</span>
                     <span className="text-xs text-muted-foreground">{t.description}</span>
                     <span className="mt-auto flex flex-wrap items-center gap-1.5 pt-1 text-xs text-muted-foreground">
-                      {t.defaults.environment ? <EnvironmentBadge environment={t.defaults.environment} /> : null}
-                      {t.defaults.maxMembers ? <span>{t.defaults.maxMembers} members max</span> : null}
+                      {t.defaults.environment ? (
+                        <EnvironmentBadge environment={t.defaults.environment} />
+                      ) : null}
+                      {t.defaults.maxMembers ? (
+                        <span>{t.defaults.maxMembers} members max</span>
+                      ) : null}
                     </span>
                   </button>
                 );
@@ -110,7 +140,11 @@ export function TemplateDialog({ open, onOpenChange }: { open: boolean; onOpenCh
             <Input id="tpl-name" aria-invalid={!!errors.name} {...form.register('name')} />
           </Field>
           <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)} disabled={create.isPending}>
+            <Button
+              variant="outline"
+              onClick={() => onOpenChange(false)}
+              disabled={create.isPending}
+            >
               Cancel
             </Button>
             <Button type="submit" disabled={create.isPending}>

@@ -99,10 +99,14 @@ export function WorkspaceDetailPage({ id }: { id: string }) {
         <TabsList>
           <TabsTrigger value="overview">Overview</TabsTrigger>
           <TabsTrigger value="members">
-            Members <span className="text-xs text-muted-foreground tabular-nums">{ws.members.length}</span>
+            Members{' '}
+            <span className="text-xs text-muted-foreground tabular-nums">{ws.members.length}</span>
           </TabsTrigger>
           <TabsTrigger value="resources">
-            Linked resources <span className="text-xs text-muted-foreground tabular-nums">{ws.resources.length}</span>
+            Linked resources{' '}
+            <span className="text-xs text-muted-foreground tabular-nums">
+              {ws.resources.length}
+            </span>
           </TabsTrigger>
           <TabsTrigger value="settings">Settings</TabsTrigger>
         </TabsList>

@@ -38,15 +38,28 @@ const columns: DataTableColumn<Workspace>[] = [
     header: 'Name',
     cell: (w) => (
       <div className="min-w-0">
-        <Link href={`/workspaces/${w.id}`} className="font-medium hover:underline" data-testid="workspace-link">
+        <Link
+          href={`/workspaces/${w.id}`}
+          className="font-medium hover:underline"
+          data-testid="workspace-link"
+        >
           {w.name}
         </Link>
         <div className="truncate font-mono text-xs text-muted-foreground">{w.slug}</div>
       </div>
     ),
   },
-  { id: 'env', header: 'Environment', cell: (w) => <EnvironmentBadge environment={w.environment} /> },
-  { id: 'kind', header: 'Kind', cell: (w) => <span className="capitalize">{w.kind}</span>, className: 'hidden md:table-cell' },
+  {
+    id: 'env',
+    header: 'Environment',
+    cell: (w) => <EnvironmentBadge environment={w.environment} />,
+  },
+  {
+    id: 'kind',
+    header: 'Kind',
+    cell: (w) => <span className="capitalize">{w.kind}</span>,
+    className: 'hidden md:table-cell',
+  },
   {
     id: 'members',
     header: 'Members',
@@ -145,8 +158,16 @@ export function WorkspacesPage() {
         onRowClick={(w) => router.push(`/workspaces/${w.id}`)}
         toolbar={
           <>
-            <DataTableSearch value={search} onChange={setSearch} placeholder="Search by name, slug or description" label="Search workspaces" />
-            <Select value={environment} onValueChange={(v) => setEnvironment(v as Environment | 'all')}>
+            <DataTableSearch
+              value={search}
+              onChange={setSearch}
+              placeholder="Search by name, slug or description"
+              label="Search workspaces"
+            />
+            <Select
+              value={environment}
+              onValueChange={(v) => setEnvironment(v as Environment | 'all')}
+            >
               <SelectTrigger className="w-40" aria-label="Environment filter">
                 <SelectValue />
               </SelectTrigger>

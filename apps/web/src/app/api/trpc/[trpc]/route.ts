@@ -16,7 +16,8 @@ function handler(req: Request) {
       return createTRPCContext({ headers: req.headers, sessionUserId: session?.user?.id ?? null });
     },
     onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
     },
   });
 }
