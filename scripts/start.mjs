@@ -90,7 +90,6 @@ function loadSecrets() {
     }
   }
   if (changed) {
-    mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
     chmodSync(file, 0o600);
   }
@@ -240,6 +239,8 @@ async function main() {
   const migrateModule = await import('../packages/db/src/migrate.ts');
   const db = { ...embeddedModule, ...migrateModule };
 
+  // The data folder holds the database and the secrets: owner-only when we create it.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secrets = loadSecrets();
   const databaseUrl = await startDatabase(db);
 
