@@ -49,13 +49,13 @@ export function ActivityToolbar({
         <DataTableSearch
           value={search}
           onChange={onSearchChange}
-          placeholder="Full-text search: names, types, details…"
+          placeholder="Search the log…"
           label="Search activity"
           className="sm:w-64"
         />
         <Input
           aria-label="Event type"
-          placeholder="Type, e.g. workspace."
+          placeholder="Event type…"
           list="activity-types"
           value={filters.type}
           onChange={(e) => set({ type: e.target.value })}

@@ -161,7 +161,7 @@ export function WorkspacesPage() {
             <DataTableSearch
               value={search}
               onChange={setSearch}
-              placeholder="Search by name, slug or description"
+              placeholder="Search workspaces…"
               label="Search workspaces"
             />
             <Select
