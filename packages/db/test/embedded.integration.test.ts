@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
+
+// Each PGlite start takes seconds (more on a busy machine).
+const timeout = 90_000;
 import { startEmbeddedPostgres } from '../src/embedded';
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'racine-embedded-'));
@@ -18,7 +21,7 @@ async function query(url: string, sql: string) {
   }
 }
 
-it('keeps its data across restarts and refuses a second server on the same folder', async () => {
+it('keeps its data across restarts and refuses a second server on the same folder', { timeout }, async () => {
   const first = await startEmbeddedPostgres({ dataDir, port: 0 });
   try {
     await query(first.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
@@ -35,7 +38,7 @@ it('keeps its data across restarts and refuses a second server on the same folde
   }
 });
 
-it('says which setting to change when the port is taken', async () => {
+it('says which setting to change when the port is taken', { timeout }, async () => {
   const holder = await startEmbeddedPostgres({ dataDir: await mkdtemp(path.join(dataDir, 'a-')), port: 0 });
   try {
     await expect(

@@ -40,7 +40,8 @@ async function diffMigrationsAgainst(schemaPath: string) {
   );
 }
 
-describe('migrations', () => {
+// Each test makes its own database (a PGlite start takes seconds).
+describe('migrations', { timeout: 90_000 }, () => {
   it('apply to a fresh database, and a second deploy has nothing to do', async () => {
     const database = await freshDatabase(false);
     const first = await migrateDeploy(database.url);
@@ -91,7 +92,7 @@ describe('migrations', () => {
   });
 });
 
-describe('ActivityEvent', () => {
+describe('ActivityEvent', { timeout: 90_000 }, () => {
   // Its own database: the row below is not a proper link of the hash chain,
   // and the shared test database's chain is verified by other tests.
   it('is append-only: UPDATE and DELETE are refused', async () => {
