@@ -244,7 +244,9 @@ async function main() {
   const secrets = loadSecrets();
   const databaseUrl = await startDatabase(db);
 
-  const migrated = await db.migrateDeploy(databaseUrl);
+  const migrated = await db.migrateDeploy(databaseUrl).catch((error) => {
+    throw new StartError(error.message);
+  });
   log(
     migrated.applied.length
       ? `Applied ${migrated.applied.length} migration(s): ${migrated.applied.join(', ')}`
