@@ -1,0 +1,57 @@
+/**
+ * Dictionary lookups compare normalized text: lowercase, accents removed,
+ * apostrophes dropped (`Jehovah's` → `jehovahs`), `-`, `_` and runs of
+ * whitespace turned into one space; `+` and `/` kept (blood types, pronouns).
+ */
+export function normalizeText(value: string): string {
+  let v = value.toLowerCase();
+  for (let i = 0; i < v.length; i++) {
+    if (v.charCodeAt(i) > 127) {
+      v = v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[’‘`´]/g, "'");
+      break;
+    }
+  }
+  return v
+    .replace(/'/g, '')
+    .replace(/[^a-z0-9+/ ]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** A Set of normalized entries from a `|`-separated list (spaces inside entries allowed). */
+export function termSet(list: string): ReadonlySet<string> {
+  const s = new Set<string>();
+  for (const t of list.split('|')) {
+    const n = normalizeText(t);
+    if (n) s.add(n);
+  }
+  return s;
+}
+
+/** A Set of normalized single words from a whitespace-separated list. */
+export function wordSet(list: string): ReadonlySet<string> {
+  const s = new Set<string>();
+  for (const t of list.split(/\s+/)) {
+    const n = normalizeText(t);
+    if (n) s.add(n);
+  }
+  return s;
+}
+
+/**
+ * True when a normalized, space-separated `text` contains one of `terms` as
+ * whole words (1- to 4-word phrases). Linear in the number of words.
+ */
+export function containsTerm(text: string, terms: ReadonlySet<string>, maxWords = 4): string | undefined {
+  if (terms.has(text)) return text;
+  const words = text.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    let phrase = words[i]!;
+    if (terms.has(phrase)) return phrase;
+    for (let k = 1; k < maxWords && i + k < words.length; k++) {
+      phrase += ' ' + words[i + k]!;
+      if (terms.has(phrase)) return phrase;
+    }
+  }
+  return undefined;
+}
