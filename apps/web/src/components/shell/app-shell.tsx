@@ -1,7 +1,8 @@
 'use client';
 import * as React from 'react';
 import { Menu, Search } from 'lucide-react';
-import { Button, cn } from '@racine/ui';
+import { Button, cn, Skeleton } from '@racine/ui';
+import { useHydrated } from '~/lib/use-hydrated';
 import { AppSidebar } from './app-sidebar';
 import { CommandMenu } from './command-menu';
 import { HealthIndicator } from './health-indicator';
@@ -12,6 +13,11 @@ import { WorkspaceProvider } from './workspace-context';
 export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const [paletteOpen, setPaletteOpen] = React.useState(false);
   const [mobileNavOpen, setMobileNavOpen] = React.useState(false);
+  // Pages render from client-side query data. The shell hydrates first and starts
+  // its queries; a page hydrating later (it sits in a Suspense boundary) could see
+  // that data already and render differently from the server. So pages mount
+  // right after hydration, and the server sends a skeleton in their place.
+  const hydrated = useHydrated();
   return (
     <SessionUserProvider user={user}>
       <WorkspaceProvider>
@@ -56,12 +62,24 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
               </div>
             </header>
             <main id="main" className="min-h-0 flex-1 overflow-y-auto">
-              <div className="mx-auto w-full max-w-6xl px-4 py-6 md:px-8 md:py-8">{children}</div>
+              <div className="mx-auto w-full max-w-6xl px-4 py-6 md:px-8 md:py-8">
+                {hydrated ? children : <PageSkeleton />}
+              </div>
             </main>
           </div>
         </div>
         <CommandMenu open={paletteOpen} onOpenChange={setPaletteOpen} />
       </WorkspaceProvider>
     </SessionUserProvider>
+  );
+}
+
+function PageSkeleton() {
+  return (
+    <div aria-busy="true" className="grid gap-4">
+      <Skeleton className="h-8 w-64" />
+      <Skeleton className="h-4 w-96 max-w-full" />
+      <Skeleton className="mt-4 h-64 w-full" />
+    </div>
   );
 }
