@@ -84,6 +84,12 @@ export interface Detector {
   namePatterns: NamePattern[];
   /** Names that mean something else even though they mention the thing (`email_verified`). Checked first. */
   negativeNamePatterns: NamePattern[];
+  /**
+   * Names that overrule the values: the values are known to look exactly
+   * like the thing while meaning something else (`app_version` = 1.2.3.4 is
+   * not an IP address). Use sparingly — elsewhere values beat names.
+   */
+  vetoNamePatterns?: NamePattern[];
   /** Matched against `table.column` (both normalized), for names that are only telling in context (`users.name`). */
   qualifiedNamePatterns?: NamePattern[];
   /** The type gate: values in any other normalized type are never examined. */
@@ -108,6 +114,13 @@ export interface Detector {
   minMatchRateNamed?: number;
   /** Overrides the engine's minimum non-null sample for conclusive single values (a PEM private key). */
   minNonNull?: number;
+  /**
+   * How value evidence is scored. 'rate' (default): the share of values that
+   * match — is this a column *of* X? 'presence': each match is conclusive on
+   * its own, so the score grows with the number of hits (1 − 0.5^hits) —
+   * does this column *hold* X anywhere? (one private key in a settings table).
+   */
+  scoring?: 'rate' | 'presence';
   cardinality?: CardinalityGuard;
   maskStyle: MaskStyle;
 }

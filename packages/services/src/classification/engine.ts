@@ -160,6 +160,7 @@ export type OutcomeStatus =
   | 'suppressed'
   | 'type-gate'
   | 'name-required'
+  | 'name-veto'
   | 'no-evidence'
   | 'below-threshold'
   | 'cardinality'
@@ -408,6 +409,11 @@ function evaluate(d: Detector, col: PreparedColumn, run: RunContext): DetectorOu
       ? outcome(d, 'type-gate', `${d.label} is never inferred from a ${column.normalizedType} column (type ${column.dataType}).`)
       : undefined;
 
+  const veto = d.vetoNamePatterns?.find((p) => p.re.test(col.name));
+  if (veto)
+    return run.collect
+      ? outcome(d, 'name-veto', `The column name "${column.name}" matches /${veto.source}/: values there look like ${d.noun} but are not (e.g. version numbers).`)
+      : undefined;
   const nm = nameSignalOf(d, col.name, col.qualified, col.comment);
   if (nm.signal !== 'positive' && nameRequiredFor(d, column.normalizedType))
     return run.collect
@@ -603,9 +609,11 @@ function nameLogitOf(signal: NameSignal): number {
 
 function valueSuggestion(d: Detector, t: Tally, run: RunContext): DetectorOutcome | undefined {
   const n = t.col.values.length;
-  const wl = wilsonLowerBound(t.matched, n);
+  const presence = d.scoring === 'presence';
+  // 'rate': how sure we are that most of the column matches; 'presence': how many conclusive hits there are.
+  const base = presence ? 1 - 0.5 ** t.matched : wilsonLowerBound(t.matched, n);
   const passRate = t.matched / (t.matched + t.invalid);
-  const valueScore = wl * passRate;
+  const valueScore = base * passRate;
   const valueLogit = logit(clamp(valueScore, VALUE_SCORE_MIN, VALUE_SCORE_MAX));
   const nameLogit = nameLogitOf(t.nm.signal);
   const prec = precisionOf(d, run);
@@ -616,7 +624,9 @@ function valueSuggestion(d: Detector, t: Tally, run: RunContext): DetectorOutcom
   if (t.invalid > 0)
     reasons.push(`${t.invalid} value(s) looked like ${d.noun} but failed validation, so the validator pass rate is ${pct(passRate)}.`);
   reasons.push(
-    `With ${n} values the match rate is at least ${pct(wl)} at 95% confidence (Wilson lower bound); value score ${f2(valueScore)} = ${f2(wl)} × ${f2(passRate)} (${signed(valueLogit)} log-odds).`,
+    presence
+      ? `Each of ${d.noun} is conclusive on its own, so the score follows the number of hits, not their share: 1 − 0.5^${t.matched} = ${f2(base)}; value score ${f2(valueScore)} = ${f2(base)} × ${f2(passRate)} (${signed(valueLogit)} log-odds).`
+      : `With ${n} values the match rate is at least ${pct(base)} at 95% confidence (Wilson lower bound); value score ${f2(valueScore)} = ${f2(base)} × ${f2(passRate)} (${signed(valueLogit)} log-odds).`,
   );
   reasons.push(nameReason(d, t.col, t.nm));
   if (d.cardinality) reasons.push(`${t.col.distinct} distinct value(s), ${pct(t.col.distinctRatio)} of the sample: consistent with ${d.noun}.`);

@@ -15,6 +15,8 @@ export const diagnosisDetector = defineDetector({
         'principal_?diagnosis|problem_?codes?|cie_?10|cim_?10|reason_?for_?visit_?code',
     ),
   ),
+  // V12.3 is a valid ICD-10 code (pedestrian injured in a collision) and an ordinary version string.
+  vetoNamePatterns: namePatterns(tokens('version|versions|ver|release|build|revision|rev|firmware|semver')),
   negativeNamePatterns: namePatterns(
     tokens(
       'version|ver|count|cnt|type|status|is|has|flag|at|date|time|desc|description|text|name|label|display|system|' +

@@ -24,7 +24,7 @@ export const healthDetector = defineDetector({
   ),
   negativeNamePatterns: namePatterns(
     tokens(
-      'count|cnt|is|has|flag|at|date|id|ids|code|codes|type|weather|product|item|vehicle|car|road|track|network|' +
+      'count|cnt|is|has|flag|at|date|id|ids|code|codes|weather|product|item|vehicle|car|road|track|network|' +
         'server|system|machine|device|equipment|race|sql|query|filter|where|rule|trigger|logic|status_?code|http|' +
         'credit|loan|payment|contract|terms|market|search|checker|test_?conditions?|sale|stock|inventory',
     ),

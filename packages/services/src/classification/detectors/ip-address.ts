@@ -25,9 +25,11 @@ export const ipAddressDetector = defineDetector({
         'last_?login_?ip|login_?ip|signup_?ip|registration_?ip|inet|ip_?addr_?v[46]',
     ),
   ),
+  // 1.2.3.4 is a perfectly valid IPv4 address and a perfectly ordinary version number.
+  vetoNamePatterns: namePatterns(tokens('version|versions|ver|vers|build|release|revision|rev|semver|firmware|fw|schema_?version|oid|mib')),
   negativeNamePatterns: namePatterns(
     tokens(
-      'version|versions|ver|build|release|country|city|region|geo|location|range|ranges|subnet|subnets|cidr|mask|' +
+      'country|city|region|geo|location|range|ranges|subnet|subnets|cidr|mask|' +
         'netmask|count|cnt|type|status|is|has|flag|allowlist|whitelist|blocklist|blacklist|hash|hashed|anonymi[sz]ed|' +
         'truncated|prefix|pool|family|protocol|id|ids',
     ),

@@ -27,10 +27,11 @@ export const privateKeyDetector = defineDetector({
     if (ctx) ctx.kind = header.replace(/-/g, '').replace(/^BEGIN /, '').trim();
     return 'match';
   },
-  // One private key is conclusive: a settings table with three rows still counts.
+  // One private key is conclusive: a settings table with three rows, one of them a key, holds a key.
+  scoring: 'presence',
   minNonNull: 1,
   minHits: 1,
-  minMatchRate: 0.3,
-  minMatchRateNamed: 0.2,
+  minMatchRate: 0.01,
+  minMatchRateNamed: 0.01,
   maskStyle: 'pem',
 });
