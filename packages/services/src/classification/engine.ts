@@ -433,7 +433,9 @@ function evaluate(d: Detector, col: PreparedColumn, run: RunContext): DetectorOu
   const minNonNull = Math.min(run.minNonNull, d.minNonNull ?? Number.POSITIVE_INFINITY);
   const rate = nm.signal === 'positive' ? (d.minMatchRateNamed ?? d.minMatchRate) : d.minMatchRate;
   const needed = Math.max(d.minHits, Math.ceil(rate * n - 1e-9));
-  const canStop = !run.options.exhaustive && n >= minNonNull && !d.nameOnly;
+  // Stop once the threshold is out of reach — unless the counts feed a 'contains' fallback or a name-only one.
+  const includeContains = d.containsMatcher !== undefined && run.options.includeContains !== false;
+  const canStop = !run.options.exhaustive && n >= minNonNull && !d.nameOnly && !includeContains;
 
   let matched = 0;
   let invalid = 0;
@@ -490,10 +492,15 @@ function evaluate(d: Detector, col: PreparedColumn, run: RunContext): DetectorOu
     return valueSuggestion(d, base, run);
   }
 
-  if (d.containsMatcher && run.options.includeContains !== false) {
+  if (includeContains) {
+    // Whole values that match count too (a column that is partly emails), but only if they are not
+    // chance hits: random digit runs pass Luhn one time in ten, so most card-shaped values fail.
+    const whole = matched >= invalid ? matched : 0;
     const found = containsScan(d, values, ctx);
-    if (found.hits >= d.minHits)
-      return containsSuggestion(d, { ...base, matched: found.hits, invalid: 0, kinds: {}, examples: found.examples }, found.whole, run);
+    if (found.hits + whole >= d.minHits) {
+      const examples = [...examples_(base.examples, whole), ...found.examples].slice(0, MAX_EXAMPLE_CANDIDATES);
+      return containsSuggestion(d, { ...base, matched: found.hits + whole, invalid: 0, kinds: {}, examples }, whole, run);
+    }
   }
   if (d.nameOnly && nm.signal === 'positive' && !guardFailure(d, col)) return nameOnly(d, base, run, 'unconfirmed');
 
@@ -507,19 +514,22 @@ function evaluate(d: Detector, col: PreparedColumn, run: RunContext): DetectorOu
   );
 }
 
-function containsScan(d: Detector, values: readonly string[], ctx: MatchContext): { hits: number; whole: number; examples: string[] } {
+function examples_(wholeExamples: readonly string[], whole: number): readonly string[] {
+  return whole > 0 ? wholeExamples : [];
+}
+
+/** Tokens found strictly inside longer values (a value that *is* the token was counted by the whole-value pass). */
+function containsScan(d: Detector, values: readonly string[], ctx: MatchContext): { hits: number; examples: string[] } {
   let hits = 0;
-  let whole = 0;
   const examples: string[] = [];
   for (const v of values) {
     const token = d.containsMatcher!(v, ctx);
-    if (token !== undefined) {
+    if (token !== undefined && token !== v) {
       hits++;
-      if (token === v) whole++;
       if (examples.length < MAX_EXAMPLE_CANDIDATES && !examples.includes(token)) examples.push(token);
     }
   }
-  return { hits, whole, examples };
+  return { hits, examples };
 }
 
 interface Tally {

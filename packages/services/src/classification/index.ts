@@ -18,6 +18,7 @@ export * from './scoring';
 export * from './lifecycle';
 export * from './schemas';
 export { builtInDetectors } from './detectors/index';
+export * as validators from './validators/index';
 
 export interface DetectorCatalogEntry {
   id: string;

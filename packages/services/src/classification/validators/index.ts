@@ -1,0 +1,20 @@
+/** The validators, for callers outside classification (form validation, masking previews). */
+export { cardIssuer, checkCardNumber, type CardIssuer, type Verdict } from './card';
+export { luhnValid, mod97, verhoeffValid } from './checksums';
+export { checkIban } from './iban';
+export { checkBic } from './bic';
+export { checkUsSsn } from './us-ssn';
+export { checkUkNino } from './uk-nino';
+export { checkBrCpf, checkCaSin, checkEsDniNie, checkFrNir, checkInAadhaar, checkItCodiceFiscale, checkNlBsn } from './national-ids';
+export { checkIcd10 } from './icd10';
+export { checkEmail, findEmail } from './email';
+export { checkIp, checkIpv4, checkIpv6 } from './ip';
+export { checkPhone, guessPhoneRegion, toE164 } from './phone';
+export { checkDateOfBirth, parseCalendarDate } from './dates';
+export { postalCodeKind } from './postal-code';
+export { checkTaxId, checkVat } from './tax-id';
+export { bankAccountKind, isAbaRoutingNumber } from './bank-account';
+export { checkNhsNumber, isMedicareMbi } from './health-ids';
+export { isHighEntropySecret, knownTokenKind, privateKeyHeader } from './api-keys';
+export { shannonEntropy } from './entropy';
+export { isHexDigest, passwordHashScheme } from './password-hash';
