@@ -11,7 +11,7 @@
  * BENCH_EVENTS (per level; if set, each level runs for this many events instead of a time),
  * BENCH_POOL (pg pool size; default the highest level + 2), BENCH_BUS (postgres | memory; default postgres).
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { createDb, type Db, type Tx } from '@racine/db';
 import { makeUser } from '@racine/db/factories';
 import type { Actor } from '../src/actor';
@@ -162,6 +162,9 @@ async function runLevel(deps: ServiceDeps, actor: Actor, concurrency: number, op
 
 async function main() {
   const startedAt = new Date();
+  const loadAtStart = loadavg()[0]!;
+  // Other work on the machine skews every number here; say so when it is busy.
+  if (loadAtStart > cpus().length) log(`warning: load average ${loadAtStart.toFixed(1)} on ${cpus().length} CPUs: the machine is busy, expect lower numbers`);
   log(`creating and migrating a bench database…`);
   const bench = await createBenchDatabase();
   dropOnSignal(bench);
@@ -200,7 +203,7 @@ async function main() {
     const output = {
       bench: 'activity-append',
       startedAt: startedAt.toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version },
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version, loadAvg1mAtStart: round(loadAtStart, 2), loadAvg1mAtEnd: round(loadavg()[0]!, 2) },
       config: { levels, secondsPerLevel: eventsPerLevel === null ? seconds : null, eventsPerLevel, poolSize, bus: busKind, actor: 'user' },
       levels: results,
       verifyChain: { rows, checked: chain.checked, ok: chain.ok, durationMs: round(chain.durationMs), rowsPerSecond: round(chain.checked / (chain.durationMs / 1000), 0), firstBroken: chain.firstBroken },

@@ -1,0 +1,75 @@
+/**
+ * A throwaway, migrated database for one benchmark run: created on the server
+ * named by BENCH_DATABASE_URL (default: local PostgreSQL) as
+ * racine_bench_<time>_<random>, and dropped WITH (FORCE) at the end.
+ * (Same as packages/services/bench/bench-db.ts; each package's bench stands alone.)
+ */
+import { randomBytes } from 'node:crypto';
+import { createDb } from '@racine/db';
+import { migrateDeploy } from '@racine/db/migrate';
+
+export const DEFAULT_BENCH_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** BENCH_DATABASE_URL, or RACINE_BENCH_DATABASE_URL (which turbo's strict env mode passes through). */
+export function benchServerUrl(): string {
+  return process.env.BENCH_DATABASE_URL || process.env.RACINE_BENCH_DATABASE_URL || DEFAULT_BENCH_SERVER;
+}
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** One statement on the server's maintenance database (through Prisma: @racine/api does not depend on pg directly). */
+async function admin(serverUrl: string, sql: string): Promise<void> {
+  const db = createDb(serverUrl, { max: 1 });
+  try {
+    await db.$executeRawUnsafe(sql);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export interface BenchDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+export async function createBenchDatabase(serverUrl = benchServerUrl()): Promise<BenchDatabase> {
+  const name = `racine_bench_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await admin(serverUrl, `CREATE DATABASE ${quoteIdent(name)}`);
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  let dropped = false;
+  const drop = async () => {
+    if (dropped) return;
+    dropped = true;
+    await admin(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  };
+  try {
+    await migrateDeploy(url);
+  } catch (error) {
+    await drop().catch(() => {});
+    throw error;
+  }
+  return { url, name, drop };
+}
+
+/** Drops the database on Ctrl-C too, so an interrupted run leaves nothing behind. */
+export function dropOnSignal(db: BenchDatabase) {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      process.stderr.write(`\n${signal}: dropping ${db.name}\n`);
+      void db.drop().finally(() => process.exit(130));
+    });
+}
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export const log = (...parts: unknown[]) => process.stderr.write(`${parts.join(' ')}\n`);
