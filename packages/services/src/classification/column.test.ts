@@ -40,7 +40,9 @@ describe('normalizeName', () => {
     ['Prénom', 'prenom'],
     ['Straße', 'strasse'],
     ['  __zip  code__ ', 'zip_code'],
-    ['IPv4', 'i_pv4'],
+    ['IPv4', 'ipv4'],
+    ['clientIPv6Address', 'client_ipv6_address'],
+    ['DoB', 'do_b'],
     ['address1', 'address1'],
   ])('%s → %s', (raw, n) => expect(normalizeName(raw)).toBe(n));
 });

@@ -131,6 +131,7 @@ export function normalizeName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/IPv([46])/g, '_ipv$1_') // clientIPv4 → client_ipv4, not client_i_pv4
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .toLowerCase()

@@ -190,11 +190,13 @@ const MAX_VALUE_LENGTH = 16_384;
 const MAX_COMMENT_LENGTH = 200;
 /** Raw matches kept to pick up to 3 examples whose masked forms differ. */
 const MAX_EXAMPLE_CANDIDATES = 8;
+const MAX_EXAMPLE_LENGTH = 80;
 
 function maskedExamples(raw: readonly string[], d: Detector): string[] {
   const out: string[] = [];
   for (const v of raw) {
-    const m = maskValue(v, d.maskStyle);
+    let m = maskValue(v, d.maskStyle);
+    if (m.length > MAX_EXAMPLE_LENGTH) m = `${m.slice(0, MAX_EXAMPLE_LENGTH - 1)}…`;
     if (!out.includes(m)) out.push(m);
     if (out.length === 3) break;
   }

@@ -17,6 +17,7 @@ export * from './precision';
 export * from './scoring';
 export * from './lifecycle';
 export * from './schemas';
+export * from './custom';
 export { builtInDetectors } from './detectors/index';
 export * as validators from './validators/index';
 

@@ -7,7 +7,17 @@ export function normalizeText(value: string): string {
   let v = value.toLowerCase();
   for (let i = 0; i < v.length; i++) {
     if (v.charCodeAt(i) > 127) {
-      v = v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[’‘`´]/g, "'");
+      v = v
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        // Letters NFD does not decompose.
+        .replace(/ß/g, 'ss')
+        .replace(/ł/g, 'l')
+        .replace(/[øœ]/g, 'o')
+        .replace(/æ/g, 'ae')
+        .replace(/đ/g, 'd')
+        .replace(/ı/g, 'i')
+        .replace(/[’‘`´]/g, "'");
       break;
     }
   }
