@@ -143,3 +143,23 @@ export function nameRequiredFor(d: Detector, type: NormalizedType): boolean {
   if (!d.nameRequired) return false;
   return d.nameRequired.includes(type);
 }
+
+export interface NameMatch {
+  signal: NameSignal;
+  pattern?: string;
+}
+
+const NONE: NameMatch = { signal: 'none' };
+
+/** The name signal of `d` on a column: negative beats positive; the comment counts only when the name is silent. */
+export function nameSignalOf(d: Detector, name: string, qualified?: string, comment?: string): NameMatch {
+  for (const p of d.negativeNamePatterns) if (p.re.test(name)) return { signal: 'negative', pattern: p.source };
+  for (const p of d.namePatterns) if (p.re.test(name)) return { signal: 'positive', pattern: p.source };
+  if (qualified && d.qualifiedNamePatterns)
+    for (const p of d.qualifiedNamePatterns) if (p.re.test(qualified)) return { signal: 'positive', pattern: `table.column ${p.source}` };
+  if (comment) {
+    for (const p of d.negativeNamePatterns) if (p.re.test(comment)) return NONE;
+    for (const p of d.namePatterns) if (p.re.test(comment)) return { signal: 'positive', pattern: `comment ${p.source}` };
+  }
+  return NONE;
+}

@@ -21,7 +21,7 @@ export const dateOfBirthDetector = defineDetector({
     ),
   ),
   // Dates, timestamps and text only: a birth date stored as an integer is indistinguishable from any other number.
-  allowedTypes: ['date', 'timestamp', 'string', 'other'],
+  allowedTypes: ['date', 'timestamp', 'string'],
   // Every date column holds dates; only the name says whose birth they are.
   nameRequired: true,
   valueMatcher: (value, ctx) => checkDateOfBirth(value, ctx?.now ?? Date.now()),
