@@ -62,9 +62,11 @@ describe('createRacineClient', () => {
     const seen: { id: string; name: string }[] = [];
     const nameOf = (e: { after: unknown }) => (e.after as { name?: string } | null)?.name ?? '';
 
+    // Like the activity page: start from the newest event the caller already has.
+    const head = (await caller.activity.list({ limit: 1 })).items[0]!.id;
     const first = await new Promise<string>((resolve, reject) => {
       const sub = client.activity.stream.subscribe(
-        { type: 'workspace.created' },
+        { lastEventId: head, type: 'workspace.created' },
         {
           onStarted: () => void caller.workspace.create({ name: `${marker} one` }),
           onData: ({ id, data }) => {

@@ -8,8 +8,9 @@ import { makeWorkspace, personWith, testDeps, callerFor } from './harness';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 type Person = Awaited<ReturnType<typeof personWith>>;
+type Callable = ((input?: unknown) => Promise<unknown>) & Record<string, unknown>;
 const call = (caller: Caller, path: string, input?: unknown): Promise<unknown> => {
-  const fn = path.split('.').reduce<any>((o, k) => o[k], caller);
+  const fn = path.split('.').reduce<Callable>((o, k) => o[k] as Callable, caller as unknown as Callable);
   return fn(input);
 };
 
@@ -142,7 +143,8 @@ const cases: Record<string, Case> = {
   'rbac.roles': { setup: global(['analyst'], [['viewer']]), badInput: null },
 };
 
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: { permission?: string }; type: string } }>);
+type ProcedureDef = { _def: { meta?: { permission?: string }; type: string } };
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
 
 describe('the router', () => {
   it('has a permission case for every procedure, and every procedure declares a permission', () => {

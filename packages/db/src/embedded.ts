@@ -12,7 +12,7 @@ import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PgliteWireServer } from './pglite-wire-server';
 
 export interface EmbeddedPostgresOptions {
   /** Folder that holds the database (in `<dataDir>/pg`) and its lock file. */
@@ -79,16 +79,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const releaseLock = await acquireLock(path.join(dataDir, 'pg.lock'));
 
   let db: PGlite | undefined;
-  let server: PGLiteSocketServer | undefined;
+  let server: PgliteWireServer | undefined;
   try {
     // pg_trgm is loaded so migrations may `CREATE EXTENSION pg_trgm` (trigram search) as on a real server.
     db = await PGlite.create(path.join(dataDir, 'pg'), { extensions: { pg_trgm } });
-    server = new PGLiteSocketServer({
-      db,
-      host: HOST,
-      port: options.port,
-      maxConnections: options.maxConnections ?? 20,
-    });
+    // Our own wire server: pglite-socket 0.2 interleaves concurrent extended-protocol
+    // queries on PGlite's single session (see pglite-wire-server.ts).
+    server = new PgliteWireServer(db, { host: HOST, port: options.port, maxConnections: options.maxConnections ?? 40 });
     await server.start();
   } catch (error) {
     await db?.close().catch(() => {});
@@ -102,7 +99,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw error;
   }
 
-  const port = Number(server.getServerConn().split(':').pop());
+  const port = server.port;
   let stopping: Promise<void> | undefined;
   return {
     url: `postgresql://postgres:postgres@${HOST}:${port}/postgres`,

@@ -36,6 +36,7 @@ function rewriteFieldTypes(result: unknown): unknown {
 
 class CatalogSafeClient extends pg.Client {
   // pg's overloads are too many to restate; we only wrap the result.
+  /* eslint-disable @typescript-eslint/no-explicit-any */
   override query(...args: any[]): any {
     const callbackIndex = args.findIndex((a) => typeof a === 'function');
     if (callbackIndex >= 0) {
@@ -46,6 +47,7 @@ class CatalogSafeClient extends pg.Client {
     const out = (super.query as any)(...args);
     return typeof out?.then === 'function' ? out.then(rewriteFieldTypes) : out;
   }
+  /* eslint-enable @typescript-eslint/no-explicit-any */
 }
 
 type Adapter = Awaited<ReturnType<PrismaPg['connect']>>;

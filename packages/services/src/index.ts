@@ -26,3 +26,4 @@ export * from './workspace/members';
 export * from './workspace/resources';
 export * from './orchestration/health';
 export * from './seed/seed';
+export * as classification from './classification/index';

@@ -26,7 +26,9 @@ const MAX_BUFFER = 10_000;
  */
 export class ActivityFeed {
   private readonly listeners = new Set<Listener>();
+  /** The last id handed to listeners. Set when the first listener arrives, before it backfills. */
   private tip: bigint | null = null;
+  private tipReady: Promise<bigint> | null = null;
   private pumping: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -59,6 +61,22 @@ export class ActivityFeed {
     this.tip = null;
   }
 
+  /**
+   * Fixes the tip at the log's head, once, while a listener is registered. The
+   * listener then backfills up to at least this point from the log, and the
+   * pump delivers everything after it: reading the head lazily later would
+   * skip rows committed in between.
+   */
+  private ensureTip(): Promise<bigint> {
+    if (this.tip !== null) return Promise.resolve(this.tip);
+    this.tipReady ??= this.headId().then((id) => {
+      this.tipReady = null;
+      this.tip ??= id;
+      return this.tip;
+    });
+    return this.tipReady;
+  }
+
   private async headId(): Promise<bigint> {
     const head = await this.db.activityEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
     return head?.id ?? 0n;
@@ -88,12 +106,13 @@ export class ActivityFeed {
         do {
           this.again = false;
           if (this.listeners.size === 0) return;
-          this.tip ??= await this.headId();
-          for (;;) {
-            const rows = await this.readAfter(this.tip);
+          const from = await this.ensureTip();
+          for (let tip = from; ; ) {
+            const rows = await this.readAfter(tip);
             if (rows.length === 0) break;
             const events = await this.views(rows);
-            this.tip = rows.at(-1)!.id;
+            tip = rows.at(-1)!.id;
+            if (this.tip === null || tip > this.tip) this.tip = tip;
             for (const l of this.listeners) l.push(events);
             if (rows.length < PAGE) break;
           }
@@ -128,7 +147,8 @@ export class ActivityFeed {
     this.listeners.add(listener);
     this.start();
     try {
-      let delivered = after ?? (await this.headId());
+      const head = await this.ensureTip();
+      let delivered = after ?? head;
       if (after !== null) {
         for (;;) {
           const rows = await this.readAfter(delivered);

@@ -96,7 +96,7 @@ export class PgNotifyBus extends BaseBus implements EventBus {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
       this.listener = client;
-    } catch (error) {
+    } catch {
       if (this.closed) return;
       await new Promise((r) => setTimeout(r, Math.min(10_000, 200 * 2 ** attempt)));
       return this.connect(attempt + 1);

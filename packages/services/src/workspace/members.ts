@@ -12,10 +12,12 @@ const spec = (type: string, action: string, workspaceId: string) =>
   ({ type, category: 'access', sourceGroup: 'workspace', targetGroup: 'rbac', action, resourceType: 'workspace', resourceId: workspaceId, workspaceId, complianceRelevant: true }) as const;
 
 /** Only owners (or those who may manage members everywhere) hand out or take away ownership. */
-async function requireOwnerPower(access: AccessChecker, workspaceId: string) {
-  if (await access.can('workspace.members.manage')) return;
-  if (await access.can('workspace.delete', workspaceScope(workspaceId))) return;
-  throw new AppError('FORBIDDEN', 'Only a workspace owner can grant or remove the owner role');
+async function hasOwnerPower(access: AccessChecker, workspaceId: string): Promise<boolean> {
+  return (await access.can('workspace.members.manage')) || (await access.can('workspace.delete', workspaceScope(workspaceId)));
+}
+
+function requireOwnerPower(ownerPower: boolean) {
+  if (!ownerPower) throw new AppError('FORBIDDEN', 'Only a workspace owner can grant or remove the owner role');
 }
 
 async function ensureAnotherOwner(tx: Tx, workspaceId: string, leavingUserId: string) {
@@ -24,7 +26,7 @@ async function ensureAnotherOwner(tx: Tx, workspaceId: string, leavingUserId: st
 }
 
 export async function addMember(deps: ServiceDeps, actor: Actor, access: AccessChecker, input: z.output<typeof addMemberInput>) {
-  if (input.role === 'owner') await requireOwnerPower(access, input.workspaceId);
+  if (input.role === 'owner') requireOwnerPower(await hasOwnerPower(access, input.workspaceId));
   return mutate(deps, actor, spec('workspace.member.added', 'add-member', input.workspaceId), async (tx) => {
     const workspace = await tx.workspace.findUnique({ where: { id: input.workspaceId }, select: { id: true, maxMembers: true, _count: { select: { members: true } } } });
     if (!workspace) throw notFound('Workspace', input.workspaceId);
@@ -42,12 +44,15 @@ export async function addMember(deps: ServiceDeps, actor: Actor, access: AccessC
   });
 }
 
+// Permission lookups happen before the transaction opens: the embedded PGlite runs one
+// connection's transaction at a time, so a lookup on another connection inside it would wait forever.
 export async function removeMember(deps: ServiceDeps, actor: Actor, access: AccessChecker, input: z.output<typeof removeMemberInput>) {
+  const ownerPower = await hasOwnerPower(access, input.workspaceId);
   return mutate(deps, actor, spec('workspace.member.removed', 'remove-member', input.workspaceId), async (tx) => {
     const member = await tx.workspaceMember.findUnique({ where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: input.userId } } });
     if (!member) throw new AppError('NOT_FOUND', 'That person is not a member of this workspace');
     if (member.roleId === 'ws.owner') {
-      await requireOwnerPower(access, input.workspaceId);
+      requireOwnerPower(ownerPower);
       await ensureAnotherOwner(tx, input.workspaceId, input.userId);
     }
     await tx.workspaceMember.delete({ where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: input.userId } } });
@@ -56,11 +61,12 @@ export async function removeMember(deps: ServiceDeps, actor: Actor, access: Acce
 }
 
 export async function setMemberRole(deps: ServiceDeps, actor: Actor, access: AccessChecker, input: z.output<typeof setMemberRoleInput>) {
+  const ownerPower = await hasOwnerPower(access, input.workspaceId);
   return mutate(deps, actor, spec('workspace.member.role-changed', 'set-member-role', input.workspaceId), async (tx) => {
     const member = await tx.workspaceMember.findUnique({ where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: input.userId } } });
     if (!member) throw new AppError('NOT_FOUND', 'That person is not a member of this workspace');
     const from = member.roleId.slice(3) as WorkspaceRoleKey;
-    if (from === 'owner' || input.role === 'owner') await requireOwnerPower(access, input.workspaceId);
+    if (from === 'owner' || input.role === 'owner') requireOwnerPower(ownerPower);
     if (from === 'owner' && input.role !== 'owner') await ensureAnotherOwner(tx, input.workspaceId, input.userId);
     await tx.workspaceMember.update({ where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: input.userId } }, data: { roleId: workspaceRoleId(input.role) } });
     return { result: { userId: input.userId, role: input.role }, details: { userId: input.userId }, before: { role: from }, after: { role: input.role } };
