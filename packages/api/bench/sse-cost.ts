@@ -16,7 +16,10 @@
  *                JSON.stringify(superjson.serialize(event))), serialising
  *                for each subscriber as tRPC does;
  *   raw-shared   the same, with each event's frame built once and written to
- *                every subscriber.
+ *                every subscriber;
+ *   webstream-shared  as a Next.js route handler would: a web ReadableStream per
+ *                subscriber piped to the Node response, each frame encoded
+ *                once and enqueued on every stream.
  * Clients are raw HTTP readers in a child process that only count frames, so
  * they cost little and keep up.
  *
@@ -24,7 +27,7 @@
  * event-loop utilisation, and deliveries.
  *
  * Env: SSE_COST_SUBSCRIBERS (200), SSE_COST_RATE (50), SSE_COST_SECONDS (5),
- * SSE_COST_VARIANTS (trpc-ping,trpc-noping,raw-shared).
+ * SSE_COST_VARIANTS (all five).
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
@@ -38,7 +41,7 @@ import superjson from 'superjson';
 const SUBSCRIBERS = Number(process.env.SSE_COST_SUBSCRIBERS ?? 200);
 const RATE = Number(process.env.SSE_COST_RATE ?? 50);
 const SECONDS = Number(process.env.SSE_COST_SECONDS ?? 5);
-const VARIANTS = (process.env.SSE_COST_VARIANTS ?? 'trpc-ping,trpc-noping,raw-each,raw-shared').split(',');
+const VARIANTS = (process.env.SSE_COST_VARIANTS ?? 'trpc-ping,trpc-noping,raw-each,raw-shared,webstream-shared').split(',');
 
 const log = (...parts: unknown[]) => process.stderr.write(`${parts.join(' ')}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -144,11 +147,53 @@ function rawServer(hub: Hub, shared: boolean) {
   return { server, path: '/stream', subscribers: () => responses.size };
 }
 
+/**
+ * As a Next.js route handler would serve it: one web ReadableStream per
+ * subscriber, piped to the Node response; each event's frame encoded once and
+ * enqueued on every stream.
+ */
+function webStreamServer(hub: Hub) {
+  const controllers = new Set<ReadableStreamDefaultController<Uint8Array>>();
+  const encoder = new TextEncoder();
+  hub.listeners.add((events) => {
+    for (const event of events) {
+      const frame = encoder.encode(`id: ${event.id}\ndata: ${JSON.stringify(superjson.serialize(event))}\n\n`);
+      for (const c of controllers) c.enqueue(frame);
+    }
+  });
+  const server = http.createServer((req, res) => {
+    let controller: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        controller = c;
+        c.enqueue(encoder.encode(`event: connected\ndata: ${JSON.stringify({ reconnectAfterInactivityMs: 40_000 })}\n\n`));
+        controllers.add(c);
+      },
+      cancel() {
+        controllers.delete(controller);
+      },
+    });
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive' });
+    req.on('close', () => controllers.delete(controller));
+    void body
+      .pipeTo(
+        new WritableStream({
+          write(chunk) {
+            if (!res.write(chunk)) return new Promise<void>((resolve) => res.once('drain', () => resolve()));
+          },
+        }),
+      )
+      .catch(() => {});
+  });
+  return { server, path: '/stream', subscribers: () => controllers.size };
+}
+
 // ── one variant ─────────────────────────────────────────────────────────────
 
 async function measure(variant: string) {
   const hub = new Hub();
-  const { server, path, subscribers } = variant.startsWith('raw-') ? rawServer(hub, variant === 'raw-shared') : trpcServer(hub, variant === 'trpc-ping');
+  const { server, path, subscribers } =
+    variant === 'webstream-shared' ? webStreamServer(hub) : variant.startsWith('raw-') ? rawServer(hub, variant === 'raw-shared') : trpcServer(hub, variant === 'trpc-ping');
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
   const clients = fork(fileURLToPath(import.meta.url), ['--sse-cost-clients', url, String(SUBSCRIBERS)], {
