@@ -80,7 +80,7 @@ const COLUMNS = `id, "occurredAt", type, category, "sourceGroup", "targetGroup",
 
 /** Batched: one transaction appends everything queued, with appendActivity's hashing. */
 function batcher(db: Db, actor: Actor) {
-  let queue: { input: ActivityInput; resolve: (id: bigint) => void; reject: (e: unknown) => void }[] = [];
+  const queue: { input: ActivityInput; resolve: (id: bigint) => void; reject: (e: unknown) => void }[] = [];
   let running = false;
   const sizes: number[] = [];
   const drain = async () => {
