@@ -1,4 +1,4 @@
-import { AppError, globalScope, type PermissionKey, recordActivity, type Scope, workspaceScope } from '@racine/services';
+import { AppError, dataSourceScope, globalScope, type PermissionKey, recordActivity, type Scope, workspaceScope } from '@racine/services';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { Context } from './context';
@@ -15,7 +15,7 @@ import { formatError, summarizeZodError, toTRPCError } from './errors';
  */
 export interface Meta {
   permission: PermissionKey | 'authenticated';
-  scope?: { workspace: string };
+  scope?: { workspace: string } | { datasource: string };
   filtered?: boolean;
 }
 
@@ -40,10 +40,11 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 
 function scopeFrom(meta: Meta, rawInput: unknown): Scope {
   if (!meta.scope) return globalScope;
-  const id = (rawInput as Record<string, unknown> | null | undefined)?.[meta.scope.workspace];
+  const [kind, field] = 'workspace' in meta.scope ? (['workspace', meta.scope.workspace] as const) : (['datasource', meta.scope.datasource] as const);
+  const id = (rawInput as Record<string, unknown> | null | undefined)?.[field];
   if (typeof id !== 'string' || id.length === 0)
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `Invalid input: ${meta.scope.workspace}: a workspace id is required` });
-  return workspaceScope(id);
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `Invalid input: ${field}: a ${kind === 'workspace' ? 'workspace' : 'data source'} id is required` });
+  return kind === 'workspace' ? workspaceScope(id) : dataSourceScope(id);
 }
 
 const authorize = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
@@ -59,13 +60,13 @@ const authorize = t.middleware(async ({ ctx, meta, path, getRawInput, next }) =>
       category: 'security',
       sourceGroup: 'rbac',
       action: 'deny',
-      resourceType: scope.type === 'workspace' ? 'workspace' : null,
-      resourceId: scope.type === 'workspace' ? scope.id : null,
+      resourceType: scope.type === 'global' ? null : scope.type,
+      resourceId: scope.type === 'global' ? null : scope.id,
       status: 'failure',
       details: { procedure: path, permission: meta.permission },
       complianceRelevant: true,
     }).catch(() => {});
-    const where = scope.type === 'workspace' ? ` in workspace ${scope.id}` : '';
+    const where = scope.type === 'global' ? '' : ` on ${scope.type === 'workspace' ? 'workspace' : 'data source'} ${scope.id}`;
     throw new TRPCError({ code: 'FORBIDDEN', message: `You need the ${meta.permission} permission${where}` });
   }
   return next({ ctx: authed });

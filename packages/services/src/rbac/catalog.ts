@@ -16,12 +16,25 @@ export const permissions = {
   'workspace.resources.manage': 'Link and unlink resources',
   'activity.read': 'Read the activity log',
   'activity.verify': 'Verify the activity log’s hash chain',
+  'datasource.create': 'Register data sources',
+  'datasource.read': 'See a data source and what its scans found',
+  'datasource.update': 'Change a data source’s settings and credentials',
+  'datasource.delete': 'Delete a data source and its catalog',
+  'datasource.connect': 'Test a connection and discover its schema',
+  'datasource.preview': 'Read rows and column profiles (real data)',
+  'scanRuleSet.read': 'See scan rule sets',
+  'scanRuleSet.manage': 'Create, change and delete scan rule sets',
+  'scan.read': 'See scans, runs and drift',
+  'scan.manage': 'Create, change and delete scans',
+  'scan.run': 'Run and cancel scans',
+  'classification.read': 'See classifications and their evidence',
+  'classification.review': 'Accept and reject classifications',
 } as const;
 
 export type PermissionKey = keyof typeof permissions;
 export const permissionKeys = Object.keys(permissions) as PermissionKey[];
 
-export type RoleScope = 'global' | 'workspace';
+export type RoleScope = 'global' | 'workspace' | 'datasource';
 
 export interface BuiltInRole {
   key: string;
@@ -32,6 +45,11 @@ export interface BuiltInRole {
 }
 
 const workspaceRead = ['workspace.read', 'activity.read'] as const;
+/** What reading a data source means, wherever it is granted. */
+const sourceRead = ['datasource.read', 'scan.read', 'classification.read'] as const;
+/** Working on a source: connect, preview, scan, review labels. */
+const sourceWork = [...sourceRead, 'datasource.connect', 'datasource.preview', 'scan.run', 'classification.review'] as const;
+const sourceAdmin = [...sourceWork, 'datasource.update', 'datasource.delete', 'scan.manage'] as const;
 
 export const builtInRoles: readonly BuiltInRole[] = [
   {
@@ -46,21 +64,21 @@ export const builtInRoles: readonly BuiltInRole[] = [
     name: 'Data steward',
     description: 'Curates and governs data; creates workspaces.',
     scopeType: 'global',
-    permissions: ['system.read', 'user.read', 'role.read', 'token.manage', 'workspace.create'],
+    permissions: ['system.read', 'user.read', 'role.read', 'token.manage', 'workspace.create', 'datasource.create', 'scanRuleSet.read', 'scanRuleSet.manage'],
   },
   {
     key: 'analyst',
     name: 'Analyst',
     description: 'Works with governed data inside the workspaces they belong to.',
     scopeType: 'global',
-    permissions: ['system.read', 'user.read', 'role.read', 'token.manage'],
+    permissions: ['system.read', 'user.read', 'role.read', 'token.manage', 'scanRuleSet.read'],
   },
   {
     key: 'viewer',
     name: 'Viewer',
     description: 'Reads what the workspaces they belong to show.',
     scopeType: 'global',
-    permissions: ['system.read', 'token.manage'],
+    permissions: ['system.read', 'token.manage', 'scanRuleSet.read'],
   },
   {
     key: 'ws.owner',
@@ -73,6 +91,7 @@ export const builtInRoles: readonly BuiltInRole[] = [
       'workspace.delete',
       'workspace.members.manage',
       'workspace.resources.manage',
+      ...sourceAdmin,
     ],
   },
   {
@@ -80,21 +99,42 @@ export const builtInRoles: readonly BuiltInRole[] = [
     name: 'Admin',
     description: 'Manages members, settings and resources.',
     scopeType: 'workspace',
-    permissions: [...workspaceRead, 'workspace.update', 'workspace.members.manage', 'workspace.resources.manage'],
+    permissions: [...workspaceRead, 'workspace.update', 'workspace.members.manage', 'workspace.resources.manage', ...sourceAdmin],
   },
   {
     key: 'ws.member',
     name: 'Member',
     description: 'Works in the workspace and links resources to it.',
     scopeType: 'workspace',
-    permissions: [...workspaceRead, 'workspace.resources.manage'],
+    permissions: [...workspaceRead, 'workspace.resources.manage', ...sourceWork],
   },
   {
     key: 'ws.viewer',
     name: 'Viewer',
     description: 'Reads the workspace and its activity.',
     scopeType: 'workspace',
-    permissions: workspaceRead,
+    permissions: [...workspaceRead, ...sourceRead],
+  },
+  {
+    key: 'ds.owner',
+    name: 'Source owner',
+    description: 'Owns one data source: settings, credentials, scans and labels.',
+    scopeType: 'datasource',
+    permissions: sourceAdmin,
+  },
+  {
+    key: 'ds.steward',
+    name: 'Source steward',
+    description: 'Scans one data source and reviews its labels.',
+    scopeType: 'datasource',
+    permissions: sourceWork,
+  },
+  {
+    key: 'ds.reader',
+    name: 'Source reader',
+    description: 'Reads one data source’s catalog and labels, not its rows.',
+    scopeType: 'datasource',
+    permissions: sourceRead,
   },
 ];
 

@@ -3,9 +3,10 @@ import type { Actor } from '../actor';
 import { AppError } from '../errors';
 import type { PermissionKey } from './catalog';
 
-export type Scope = { type: 'global' } | { type: 'workspace'; id: string };
+export type Scope = { type: 'global' } | { type: 'workspace'; id: string } | { type: 'datasource'; id: string };
 export const globalScope: Scope = { type: 'global' };
 export const workspaceScope = (id: string): Scope => ({ type: 'workspace', id });
+export const dataSourceScope = (id: string): Scope => ({ type: 'datasource', id });
 
 /** A role that reached the user at a scope, and how. */
 export interface Grant {
@@ -17,8 +18,25 @@ export interface Grant {
 
 const active = (now: Date) => ({ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] });
 
-/** Every grant that gives the user permissions at `scope` (global grants apply everywhere). */
+/**
+ * Every grant that gives the user permissions at `scope`. Global grants apply
+ * everywhere; a data source also inherits the roles its owner workspace gives.
+ */
 export async function grantsAt(db: DbOrTx, userId: string, scope: Scope, now = new Date()): Promise<Grant[]> {
+  if (scope.type === 'datasource') {
+    const source = await db.dataSource.findUnique({ where: { id: scope.id }, select: { workspaceId: true } });
+    const [own, inherited] = await Promise.all([
+      db.roleAssignment.findMany({
+        where: { userId, scopeType: 'datasource', scopeId: scope.id, ...active(now) },
+        select: { role: { select: { key: true, permissions: { select: { permissionKey: true } } } } },
+      }),
+      source?.workspaceId ? grantsAt(db, userId, workspaceScope(source.workspaceId), now) : grantsAt(db, userId, globalScope, now),
+    ]);
+    return [
+      ...inherited,
+      ...own.map((a) => ({ roleKey: a.role.key, via: 'assignment' as const, scope, permissions: a.role.permissions.map((p) => p.permissionKey as PermissionKey) })),
+    ];
+  }
   const scopeFilter =
     scope.type === 'global'
       ? [{ scopeType: 'global' as const }]
@@ -70,7 +88,7 @@ export class AccessChecker {
 
   private permissions(scope: Scope): Promise<Set<PermissionKey>> {
     if (this.actor.kind === 'system') return Promise.resolve(new Set());
-    const key = scope.type === 'global' ? 'global' : `workspace:${scope.id}`;
+    const key = scope.type === 'global' ? 'global' : `${scope.type}:${scope.id}`;
     let found = this.cache.get(key);
     if (!found) {
       found = permissionsAt(this.db, this.actor.userId, scope);
@@ -89,6 +107,24 @@ export class AccessChecker {
       const where = scope.type === 'global' ? '' : ` in ${scope.type} ${scope.id}`;
       throw new AppError('FORBIDDEN', `You need the ${permission} permission${where}`, { permission, scope });
     }
+  }
+
+  /**
+   * Data sources where the actor holds `permission`, or 'all' when it is held
+   * globally: sources of workspaces that grant it, plus direct assignments.
+   */
+  async dataSourcesWith(permission: PermissionKey): Promise<'all' | string[]> {
+    if (this.actor.kind === 'system' || (await this.can(permission))) return 'all';
+    const userId = this.actor.userId;
+    const workspaces = await this.workspacesWith(permission);
+    const [inWorkspaces, assignments] = await Promise.all([
+      workspaces === 'all' ? [] : this.db.dataSource.findMany({ where: { workspaceId: { in: workspaces } }, select: { id: true } }),
+      this.db.roleAssignment.findMany({
+        where: { userId, scopeType: 'datasource', role: { permissions: { some: { permissionKey: permission } } }, ...active(new Date()) },
+        select: { scopeId: true },
+      }),
+    ]);
+    return [...new Set([...inWorkspaces.map((s) => s.id), ...assignments.map((a) => a.scopeId)])];
   }
 
   /** Workspaces where the actor holds `permission`, or 'all' when it is held globally. */
