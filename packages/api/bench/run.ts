@@ -29,7 +29,8 @@
  *
  * Env: BENCH_DATABASE_URL, BENCH_SUBSCRIBERS (200), BENCH_RATE (events/s, 50),
  * BENCH_SECONDS (per run, 10), BENCH_SUBSCRIBER_PROCESSES (2),
- * BENCH_PUBLISHER (process,server), BENCH_FEED_POLL_MS (2000).
+ * BENCH_PUBLISHER (process,server), BENCH_FEED_POLL_MS (2000). Each also as
+ * RACINE_BENCH_*, the form `npm run bench` (turbo, strict env) passes through.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
@@ -41,16 +42,16 @@ import { ActivityFeed, createApiToken, PgNotifyBus, type ServiceDeps, syncBuiltI
 import { createHTTPServer } from '@trpc/server/adapters/standalone';
 import { createTRPCContext } from '../src/context';
 import { appRouter } from '../src/root';
-import { createBenchDatabase, dropOnSignal, log, percentile, round } from './bench-db';
+import { benchEnv, createBenchDatabase, dropOnSignal, log, percentile, round } from './bench-db';
 import { EVENT_TYPE, type FromPublisher, publish, type PublishPlan, type PublishResult, type ToPublisher } from './publisher';
 import { type Deliveries, type FromChild, now, type ProcessStats, processMeter, type SubscriberSet, startSubscribers, type ToChild } from './subscribers';
 
-const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 200);
-const RATE = Number(process.env.BENCH_RATE ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const PROCESSES = Math.max(0, Math.min(Number(process.env.BENCH_SUBSCRIBER_PROCESSES ?? 2), SUBSCRIBERS));
-const PUBLISHERS = (process.env.BENCH_PUBLISHER ?? 'process,server').split(',').map((p) => p.trim()) as ('process' | 'server')[];
-const FEED_POLL_MS = Number(process.env.BENCH_FEED_POLL_MS ?? 2000);
+const SUBSCRIBERS = Number(benchEnv('SUBSCRIBERS') ?? 200);
+const RATE = Number(benchEnv('RATE') ?? 50);
+const SECONDS = Number(benchEnv('SECONDS') ?? 10);
+const PROCESSES = Math.max(0, Math.min(Number(benchEnv('SUBSCRIBER_PROCESSES') ?? 2), SUBSCRIBERS));
+const PUBLISHERS = (benchEnv('PUBLISHER') ?? 'process,server').split(',').map((p) => p.trim()) as ('process' | 'server')[];
+const FEED_POLL_MS = Number(benchEnv('FEED_POLL_MS') ?? 2000);
 const TARGET_P99_MS = 250;
 /** After the last append, how long to wait for stragglers before counting what is missing. */
 const DRAIN_MS = 10_000;

@@ -9,9 +9,18 @@ import pg from 'pg';
 
 export const DEFAULT_BENCH_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-/** BENCH_DATABASE_URL, or RACINE_BENCH_DATABASE_URL (which turbo's strict env mode passes through). */
+/**
+ * A bench setting: BENCH_<NAME>, or RACINE_BENCH_<NAME>. Under `npm run bench`
+ * turbo's strict env mode passes only RACINE_* (and a few others) through, so
+ * BENCH_* works when the bench is run directly (npm run bench -w …, tsx) and
+ * RACINE_BENCH_* works everywhere.
+ */
+export function benchEnv(name: string): string | undefined {
+  return process.env[`BENCH_${name}`] || process.env[`RACINE_BENCH_${name}`] || undefined;
+}
+
 export function benchServerUrl(): string {
-  return process.env.BENCH_DATABASE_URL || process.env.RACINE_BENCH_DATABASE_URL || DEFAULT_BENCH_SERVER;
+  return benchEnv('DATABASE_URL') ?? DEFAULT_BENCH_SERVER;
 }
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -10,6 +10,7 @@
  * BENCH_LEVELS (default 1,4,8,16), BENCH_SECONDS per level (default 5),
  * BENCH_EVENTS (per level; if set, each level runs for this many events instead of a time),
  * BENCH_POOL (pg pool size; default the highest level + 2), BENCH_BUS (postgres | memory; default postgres).
+ * Each also as RACINE_BENCH_*, the form `npm run bench` (turbo, strict env) passes through.
  */
 import { cpus, loadavg } from 'node:os';
 import { createDb, type Db, type Tx } from '@racine/db';
@@ -20,13 +21,13 @@ import { verifyChain } from '../src/activity/verify';
 import type { ServiceDeps } from '../src/deps';
 import { type EventBus, InProcessBus, PgNotifyBus } from '../src/events/bus';
 import { syncBuiltInRoles } from '../src/rbac/seed';
-import { createBenchDatabase, dropOnSignal, log, percentile, round } from './bench-db';
+import { benchEnv, createBenchDatabase, dropOnSignal, log, percentile, round } from './bench-db';
 
-const levels = (process.env.BENCH_LEVELS ?? '1,4,8,16').split(',').map(Number).filter((n) => n > 0);
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const eventsPerLevel = process.env.BENCH_EVENTS ? Number(process.env.BENCH_EVENTS) : null;
-const poolSize = Number(process.env.BENCH_POOL ?? Math.max(...levels) + 2);
-const busKind = process.env.BENCH_BUS === 'memory' ? 'memory' : 'postgres';
+const levels = (benchEnv('LEVELS') ?? '1,4,8,16').split(',').map(Number).filter((n) => n > 0);
+const seconds = Number(benchEnv('SECONDS') ?? 5);
+const eventsPerLevel = benchEnv('EVENTS') ? Number(benchEnv('EVENTS')) : null;
+const poolSize = Number(benchEnv('POOL') ?? Math.max(...levels) + 2);
+const busKind = benchEnv('BUS') === 'memory' ? 'memory' : 'postgres';
 const TARGET_EVENTS_PER_SECOND = 1000;
 
 interface LevelResult {
