@@ -125,3 +125,29 @@ export function referencedFields(node: RuleAst, out = new Set<FieldName>()): Set
   }
   return out;
 }
+
+/** The first reference to `name` in source order, for pointing at it in a message. */
+export function findField(node: RuleAst, name: FieldName): FieldRef | undefined {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      for (const o of node.operands) {
+        const hit = findField(o, name);
+        if (hit) return hit;
+      }
+      return undefined;
+    case 'not':
+      return findField(node.operand, name);
+    case 'compare':
+      if (node.left.kind === 'field' && node.left.name === name) return node.left;
+      if (node.right.kind === 'field' && node.right.name === name) return node.right;
+      return undefined;
+    case 'in':
+    case 'text':
+      return node.field.name === name ? node.field : undefined;
+    case 'field':
+      return node.name === name ? node : undefined;
+    case 'literal':
+      return undefined;
+  }
+}
