@@ -25,6 +25,8 @@ export const fixtureName = () =>
 export interface Fixture {
   name: string;
   config: ConnectionConfig;
+  /** Admin connection string of the fixture database (postgres only). */
+  url?: string;
   /** Runs admin SQL (read-write) inside the fixture database. */
   exec(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   drop(): Promise<void>;
@@ -70,6 +72,7 @@ export async function createPgFixture(): Promise<Fixture> {
   await client.connect();
   return {
     name,
+    url: url.toString(),
     config: {
       engine: 'postgres',
       host: admin.hostname,
