@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { DiscoverResult } from '../connectors/types';
 import {
   compileGlob,
   compileScope,
@@ -121,6 +122,10 @@ const included = (sel: ReturnType<typeof selectColumns>) =>
   sel.tables.map((t) => `${t.schema}.${t.table.name}: ${t.columns.map((c) => c.name).join(',')}`);
 
 describe('selectColumns', () => {
+  it('takes what the connectors discover as is', () => {
+    expectTypeOf<DiscoverResult>().toExtend<DiscoveredCatalog>();
+  });
+
   it('selects everything with empty lists (tables without columns aside)', () => {
     const sel = selectColumns({}, catalog);
     expect(included(sel)).toEqual([

@@ -24,6 +24,8 @@ export const SOURCE_ENGINES = [
   'mysql',
   'sqlite',
 ] as const satisfies readonly SqlEngine[];
+/** Relation kinds discovery reports (the connectors' `TableInfo.kind`). */
+export const TABLE_KINDS = ['table', 'view'] as const;
 /** Environments a data source can be tagged with (the `Environment` enum of the database schema). */
 export const SOURCE_ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 
@@ -47,7 +49,8 @@ export const FIELDS = {
   'table.name': { type: 'string', description: 'The table (or view) name.' },
   'table.kind': {
     type: 'string',
-    description: 'The kind of relation as discovered (`table`, `view`…).',
+    description: `The kind of relation: ${TABLE_KINDS.join(', ')}.`,
+    values: TABLE_KINDS,
   },
   'table.rowCount': {
     type: 'number',

@@ -199,6 +199,9 @@ describe('parseRuleExpression: errors with positions', () => {
     expect(err('source.environment in ["dev", "production"]').message).toMatch(
       /"production" is not a possible value .* — did you mean "prod"\?/,
     );
+    expect(err('table.kind == "tabel"').message).toBe(
+      '"tabel" is not a possible value of table.kind (table, view) at 1:15 — did you mean "table"?',
+    );
     expect(err('sample.matchRate >= 80').message).toBe(
       '80 is out of range: sample.matchRate is between 0 and 1 at 1:21 — write 0.8 for 80%',
     );
