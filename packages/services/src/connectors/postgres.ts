@@ -51,9 +51,15 @@ const INTERVAL = 1186;
 
 const identity = (s: string) => s;
 /** `2024-01-02 03:04:05.123456` → `2024-01-02T03:04:05.123456` (no zone: it has none). */
-const timestampText = (s: string) => (/^\d{4}-\d\d-\d\d /.test(s) ? s.replace(' ', 'T') : s);
+const timestampText = (s: string) =>
+  s.length >= 19 && s.charCodeAt(10) === 32 && s.charCodeAt(4) === 45
+    ? `${s.slice(0, 10)}T${s.slice(11)}`
+    : s;
 /** With TimeZone=UTC: `2024-01-02 03:04:05+00` → `2024-01-02T03:04:05Z`. Microseconds are kept. */
-const timestamptzText = (s: string) => timestampText(s).replace(/\+00$/, 'Z');
+const timestamptzText = (s: string) => {
+  const t = timestampText(s);
+  return t.endsWith('+00') ? `${t.slice(0, -3)}Z` : t;
+};
 
 const typeParsers = {
   getTypeParser(oid: number, format?: string) {

@@ -41,6 +41,8 @@ export function binaryToJson(b: Uint8Array): string {
 }
 
 export function toJsonSafe(value: unknown): unknown {
+  // Fast path: most values are already JSON-safe.
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   switch (typeof value) {
     case 'string':
     case 'boolean':
