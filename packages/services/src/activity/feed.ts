@@ -11,8 +11,46 @@ export interface FeedSubscription {
   signal?: AbortSignal;
 }
 
+/**
+ * Turns an event into what goes on the wire, at most once per event object:
+ * the feed hands the same event object to every live subscriber, so each
+ * event is encoded once per process, whatever the number of subscribers that
+ * accept it. (Backfilled events are read per subscriber and encoded for it.)
+ */
+export class FrameCache<F> {
+  private readonly frames = new WeakMap<ActivityEventView, F>();
+
+  constructor(private readonly encode: (event: ActivityEventView) => F) {}
+
+  frameOf(event: ActivityEventView): F {
+    let frame = this.frames.get(event);
+    if (frame === undefined) this.frames.set(event, (frame = this.encode(event)));
+    return frame;
+  }
+}
+
+export interface FrameSubscription<F> extends FeedSubscription {
+  frames: FrameCache<F>;
+  /**
+   * Called once the subscriber is registered and its starting point fixed,
+   * before any frame: every event committed after this is delivered.
+   */
+  onStart?: () => void;
+  /**
+   * The frames of accepted events, in id order: a backfill page or a live
+   * batch at a time. Return false when the consumer has fallen too far
+   * behind: the subscription then ends with 'overflow'. Must not throw
+   * (a throw counts as 'overflow').
+   */
+  write: (frames: F[]) => boolean;
+}
+
+/** Why a frame subscription ended: its signal aborted, or its consumer could not keep up. */
+export type FrameSubscriptionEnd = 'aborted' | 'overflow';
+
 interface Listener {
-  push(events: ActivityEventView[]): void;
+  /** `ids[i]` is `BigInt(events[i].id)`, computed once per batch for all listeners. */
+  push(events: ActivityEventView[], ids: bigint[]): void;
 }
 
 const PAGE = 500;
@@ -111,9 +149,10 @@ export class ActivityFeed {
             const rows = await this.readAfter(tip);
             if (rows.length === 0) break;
             const events = await this.views(rows);
-            tip = rows.at(-1)!.id;
+            const ids = rows.map((r) => r.id);
+            tip = ids.at(-1)!;
             if (this.tip === null || tip > this.tip) this.tip = tip;
-            for (const l of this.listeners) l.push(events);
+            for (const l of this.listeners) l.push(events, ids);
             if (rows.length < PAGE) break;
           }
         } while (this.again);
@@ -172,6 +211,86 @@ export class ActivityFeed {
           if (signal?.aborted) return;
         }
       }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      this.listeners.delete(listener);
+      this.stopIfIdle();
+    }
+  }
+
+  /**
+   * The same events as subscribe (accepted, in id order, backfill then live,
+   * nothing between the two), without an async generator per subscriber:
+   * each live batch is filtered and handed to `write` as frames, synchronously
+   * inside the fan-out, each frame taken from `frames` so it is encoded once
+   * per event however many subscribers accept it. Resolves when the
+   * subscription ends; rejects if reading the log for the backfill fails.
+   */
+  async subscribeFrames<F>({ after, accept, signal, frames, onStart, write }: FrameSubscription<F>): Promise<FrameSubscriptionEnd> {
+    if (signal?.aborted) return 'aborted';
+    let ended: FrameSubscriptionEnd | null = null;
+    let finish!: (reason: FrameSubscriptionEnd) => void;
+    const done = new Promise<FrameSubscriptionEnd>((resolve) => (finish = resolve));
+    const end = (reason: FrameSubscriptionEnd) => {
+      if (ended) return;
+      ended = reason;
+      finish(reason);
+    };
+    /** The last id handed to `accept` (accepted or not); set once the tip is known. */
+    let delivered = 0n;
+    /** Live batches that arrive before the backfill is done; null once live. */
+    let pending: [ActivityEventView[], bigint[]][] | null = [];
+    let pendingEvents = 0;
+    const deliver = (events: ActivityEventView[], ids: bigint[]) => {
+      let out: F[] | null = null;
+      for (let i = 0; i < events.length; i++) {
+        const id = ids[i]!;
+        if (id <= delivered) continue;
+        delivered = id;
+        const event = events[i]!;
+        if (accept(event)) (out ??= []).push(frames.frameOf(event));
+      }
+      if (!out) return;
+      let ok = false;
+      try {
+        ok = write(out);
+      } catch {
+        ok = false;
+      }
+      if (!ok) end('overflow');
+    };
+    const listener: Listener = {
+      push(events, ids) {
+        if (ended) return;
+        if (pending) {
+          pending.push([events, ids]);
+          pendingEvents += events.length;
+          if (pendingEvents > MAX_BUFFER) end('overflow');
+        } else deliver(events, ids);
+      },
+    };
+    const onAbort = () => end('aborted');
+    signal?.addEventListener('abort', onAbort);
+    this.listeners.add(listener);
+    this.start();
+    try {
+      const head = await this.ensureTip();
+      delivered = after ?? head;
+      if (ended) return ended;
+      onStart?.();
+      if (after !== null) {
+        for (;;) {
+          const rows = await this.readAfter(delivered);
+          if (ended) return ended;
+          deliver(await this.views(rows), rows.map((r) => r.id));
+          if (rows.length < PAGE || ended) break;
+        }
+      }
+      const backlog = pending;
+      pending = null;
+      for (const [events, ids] of backlog) if (!ended) deliver(events, ids);
+      void this.pump();
+      return await done;
     } finally {
       signal?.removeEventListener('abort', onAbort);
       this.listeners.delete(listener);
