@@ -1,0 +1,3 @@
+export { ACTIVITY_STREAM_PATH, acceptFor, type ActivityStreamOptions, handleActivityStream } from './handler';
+export { concatFrames, connectedFrame, encodeError, encodeEvent, eventFrames, pingFrame, sseFrame, sseResponseHeaders } from './encoder';
+export { nodeHandler, sendResponse, toRequest } from './node';
