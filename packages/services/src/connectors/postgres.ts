@@ -225,6 +225,7 @@ export class PostgresConnector implements Connector, RawQueryable {
 
   async testConnection(): Promise<TestConnectionResult> {
     let client: pg.PoolClient | undefined;
+    let failed = false;
     try {
       client = await this.#pool.connect();
       const start = performance.now();
@@ -257,6 +258,7 @@ export class PostgresConnector implements Connector, RawQueryable {
         tablesReadable: readable,
       };
     } catch (e) {
+      failed = true;
       const err = this.#error(e);
       return {
         ok: false,
@@ -267,7 +269,8 @@ export class PostgresConnector implements Connector, RawQueryable {
         error: { kind: err.kind, message: err.message },
       };
     } finally {
-      client?.release();
+      // A client whose query failed may have a broken connection: destroy it rather than pool it.
+      client?.release(failed);
     }
   }
 
