@@ -4,7 +4,12 @@
  * - Server (this process): appRouter on Node's HTTP server (the tRPC standalone
  *   adapter, as in test/http-client.integration.test.ts), context from
  *   createTRPCContext with one shared ServiceDeps + ActivityFeed; the bus is
- *   PgNotifyBus (real LISTEN/NOTIFY).
+ *   PgNotifyBus (real LISTEN/NOTIFY). GET /api/trpc/activity.stream is served
+ *   as the web app serves it (BENCH_STREAM, default "fast"):
+ *     fast: src/sse's handleActivityStream (one web stream per subscriber,
+ *           each event's frame serialised once), bridged to Node as Next.js
+ *           bridges a route handler (src/sse/node.ts);
+ *     trpc: tRPC's own SSE handling, as before the fast path.
  * - Subscribers: N users, each a viewer of one workspace with their own API
  *   token, each a createRacineClient subscribed to activity.stream (filtered to
  *   the workspace and the bench's event type): one EventSource, so one TCP
@@ -27,10 +32,12 @@
  *
  * Prints one JSON object to stdout; progress goes to stderr. ~60–80 s.
  *
- * Env: BENCH_DATABASE_URL, BENCH_SUBSCRIBERS (200), BENCH_RATE (events/s, 50),
- * BENCH_SECONDS (per run, 10), BENCH_SUBSCRIBER_PROCESSES (2),
- * BENCH_PUBLISHER (process,server), BENCH_FEED_POLL_MS (2000). Each also as
- * RACINE_BENCH_*, the form `npm run bench` (turbo, strict env) passes through.
+ * Env: BENCH_DATABASE_URL, BENCH_SUBSCRIBERS (200), BENCH_RATE (events/s, 50;
+ * a list such as 10,25,50 makes one run per rate and publisher, over the same
+ * subscribers), BENCH_SECONDS (per run, 10), BENCH_SUBSCRIBER_PROCESSES (2),
+ * BENCH_PUBLISHER (process,server), BENCH_FEED_POLL_MS (2000), BENCH_STREAM
+ * (fast | trpc). Each also as RACINE_BENCH_*, the form `npm run bench`
+ * (turbo, strict env) passes through.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
@@ -39,19 +46,23 @@ import { fileURLToPath } from 'node:url';
 import { createDb } from '@racine/db';
 import { makeUser, makeWorkspace } from '@racine/db/factories';
 import { ActivityFeed, createApiToken, PgNotifyBus, type ServiceDeps, syncBuiltInRoles } from '@racine/services';
-import { createHTTPServer } from '@trpc/server/adapters/standalone';
+import http from 'node:http';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createTRPCContext } from '../src/context';
 import { appRouter } from '../src/root';
+import { handleActivityStream, nodeHandler } from '../src/sse';
 import { benchEnv, createBenchDatabase, dropOnSignal, log, percentile, round } from './bench-db';
 import { EVENT_TYPE, type FromPublisher, publish, type PublishPlan, type PublishResult, type ToPublisher } from './publisher';
 import { type Deliveries, type FromChild, now, type ProcessStats, processMeter, type SubscriberSet, startSubscribers, type ToChild } from './subscribers';
 
 const SUBSCRIBERS = Number(benchEnv('SUBSCRIBERS') ?? 200);
-const RATE = Number(benchEnv('RATE') ?? 50);
+const RATES = (benchEnv('RATE') ?? '50').split(',').map((r) => Number(r.trim()));
 const SECONDS = Number(benchEnv('SECONDS') ?? 10);
 const PROCESSES = Math.max(0, Math.min(Number(benchEnv('SUBSCRIBER_PROCESSES') ?? 2), SUBSCRIBERS));
 const PUBLISHERS = (benchEnv('PUBLISHER') ?? 'process,server').split(',').map((p) => p.trim()) as ('process' | 'server')[];
 const FEED_POLL_MS = Number(benchEnv('FEED_POLL_MS') ?? 2000);
+const STREAM = (benchEnv('STREAM') ?? 'fast') as 'fast' | 'trpc';
+if (STREAM !== 'fast' && STREAM !== 'trpc') throw new Error(`BENCH_STREAM must be fast or trpc, not ${STREAM}`);
 const TARGET_P99_MS = 250;
 /** After the last append, how long to wait for stragglers before counting what is missing. */
 const DRAIN_MS = 10_000;
@@ -234,6 +245,7 @@ function analyse(run: RunRecord, perGroup: Deliveries[][], offsets: number[]) {
   const latencyMs = summarize(latencies);
   const exact = delivered === expected && duplicates === 0 && missing === 0 && outOfOrder === 0;
   return {
+    ratePerSecond: run.plan.rate,
     publisher: run.publisher === 'process' ? 'separate process (own Prisma client and PgNotifyBus)' : 'inside the server process',
     events: {
       sent: total,
@@ -280,7 +292,7 @@ async function main() {
 
   const serverDb = createDb(bench.url, { max: 10 });
   const serverBus = new PgNotifyBus(bench.url);
-  let server: ReturnType<typeof createHTTPServer> | null = null;
+  let server: http.Server | null = null;
   try {
     await syncBuiltInRoles(serverDb);
     await serverBus.start();
@@ -290,7 +302,7 @@ async function main() {
     // ── the HTTP server ──
     let connections = 0;
     let peakConnections = 0;
-    server = createHTTPServer({
+    const trpc = createHTTPHandler({
       router: appRouter,
       createContext: ({ req }) => {
         const headers = new Headers();
@@ -298,6 +310,12 @@ async function main() {
         return createTRPCContext({ headers, sessionUserId: null, deps, feed });
       },
       basePath: '/api/trpc/',
+    });
+    // As apps/web/src/app/api/trpc/activity.stream/route.ts mounts it (BENCH_STREAM=trpc: not at all).
+    const stream = nodeHandler((req) => handleActivityStream(req, () => createTRPCContext({ headers: req.headers, sessionUserId: null, deps, feed })));
+    server = http.createServer((req, res) => {
+      if (STREAM === 'fast' && req.url?.split('?', 1)[0] === '/api/trpc/activity.stream') stream(req, res);
+      else void trpc(req, res);
     });
     server.on('connection', (socket) => {
       peakConnections = Math.max(peakConnections, ++connections);
@@ -344,8 +362,8 @@ async function main() {
     const runs: RunRecord[] = [];
     let firstSeq = 0;
     let expectedSoFar = 0;
-    for (const publisher of PUBLISHERS) {
-      const plan: PublishPlan = { rate: RATE, total: Math.round(RATE * SECONDS), firstSeq, workspaceId: workspace.id, actorId: owner.id };
+    for (const [rate, publisher] of RATES.flatMap((r) => PUBLISHERS.map((p) => [r, p] as const))) {
+      const plan: PublishPlan = { rate, total: Math.round(rate * SECONDS), firstSeq, workspaceId: workspace.id, actorId: owner.id };
       firstSeq += plan.total;
       let pub: ReturnType<typeof child<ToPublisher, FromPublisher>> | null = null;
       let publisherOffsetMs = 0;
@@ -355,7 +373,7 @@ async function main() {
         publisherOffsetMs = await pub.clockOffsetMs({ kind: 'clock' });
       }
       await sleep(1000); // let the connects and child start-ups settle
-      log(`run "${publisher}": ${plan.total} events at ${RATE}/s, publisher ${publisher === 'process' ? 'in its own process' : 'in the server process'}…`);
+      log(`run "${publisher}": ${plan.total} events at ${rate}/s, publisher ${publisher === 'process' ? 'in its own process' : 'in the server process'}…`);
       meter.take();
       await Promise.all(groups.map((g) => g.stats()));
       const t0 = performance.now();
@@ -399,11 +417,15 @@ async function main() {
         subscribers: SUBSCRIBERS,
         subscriberProcesses: PROCESSES,
         tokens: 'one API token per subscriber (each a viewer of the bench workspace)',
-        ratePerSecond: RATE,
+        ratePerSecond: RATES,
         secondsPerRun: SECONDS,
         bus: 'postgres (PgNotifyBus, LISTEN/NOTIFY)',
         feedPollMs: FEED_POLL_MS,
-        transport: 'tRPC standalone HTTP server; createRacineClient → httpSubscriptionLink (SSE, eventsource@3 over undici fetch)',
+        stream: STREAM,
+        transport:
+          STREAM === 'fast'
+            ? 'Node HTTP server: activity.stream on the fast handler (src/sse, shared frames), everything else on the tRPC standalone handler; createRacineClient → httpSubscriptionLink (SSE, eventsource@3 over undici fetch)'
+            : 'tRPC standalone HTTP server (tRPC SSE for activity.stream); createRacineClient → httpSubscriptionLink (SSE, eventsource@3 over undici fetch)',
       },
       connect: {
         allStartedMs: round(startedMs, 0),
@@ -414,11 +436,11 @@ async function main() {
         clockOffsetsMs: { subscribers: subscriberOffsets.map((o) => round(o, 3)), publishers: runs.map((r) => round(r.publisherOffsetMs, 3)) },
       },
       runs: analysed,
-      target: { p99Ms: TARGET_P99_MS, met: analysed.every((r) => r.target.met), perRun: Object.fromEntries(runs.map((r, i) => [r.publisher, analysed[i]!.target.met])) },
+      target: { p99Ms: TARGET_P99_MS, met: analysed.every((r) => r.target.met), perRun: Object.fromEntries(runs.map((r, i) => [`${r.plan.rate}/s ${r.publisher}`, analysed[i]!.target.met])) },
     };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     for (const r of analysed)
-      log(`${r.publisher}: p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms; delivered ${r.deliveries.delivered}/${r.deliveries.expected}, ${r.deliveries.duplicates} duplicates, ${r.deliveries.missing} missing, ${r.events.appendErrors} failed appends`);
+      log(`${r.ratePerSecond}/s, ${r.publisher}: p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms; delivered ${r.deliveries.delivered}/${r.deliveries.expected}, ${r.deliveries.duplicates} duplicates, ${r.deliveries.missing} missing, ${r.events.appendErrors} failed appends`);
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill();
     server?.closeAllConnections();
