@@ -1,17 +1,16 @@
-import type { Tx } from '@racine/db';
+import type { DbOrTx } from '@racine/db';
 import type { Actor } from '../actor';
-import { activityHash, GENESIS_HASH, type HashedFields } from './hash';
+import { contentHash, type HashedFields } from './hash';
 import type { ActivityInput } from './types';
 
 /**
- * One advisory lock serialises appends until their transaction commits. That
- * gives three guarantees at once: ids are assigned in commit order (so a
- * reader's cursor never skips a row that commits late), each row's prevHash is
- * its true predecessor's hash, and the chain has no forks. Appends happen at
- * the end of a mutation's transaction, so the lock is held only briefly.
+ * Appends go through the database function racine_append_activity (see the
+ * migration of the same name): it takes a transaction-scoped advisory lock,
+ * reads the head, assigns the id and inserts, in one statement. Holding the
+ * lock until commit gives three guarantees at once: ids are committed in
+ * order (a reader's cursor never skips a row that commits late), each row's
+ * prevHash is its true predecessor's hash, and the chain has no forks.
  */
-const APPEND_LOCK_KEY = 0x52_41_43_49; // "RACI"
-
 /** Plain JSON: Dates become ISO strings and undefined disappears, exactly as jsonb will store them. */
 export function toJson(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value) ?? 'null');
@@ -34,21 +33,9 @@ function searchText(input: ActivityInput): string {
   return words.join(' ').slice(0, 10_000);
 }
 
-export async function appendActivity(
-  tx: Tx,
-  actor: Actor,
-  input: ActivityInput,
-  occurredAt: Date,
-  actorName: string | null = null,
-): Promise<bigint> {
-  await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock($1)', APPEND_LOCK_KEY);
-  const [head] = await tx.$queryRawUnsafe<{ hash: string | null; next: bigint }[]>(
-    `SELECT (SELECT hash FROM "ActivityEvent" ORDER BY id DESC LIMIT 1) AS hash,
-            nextval(pg_get_serial_sequence('"ActivityEvent"', 'id')) AS next`,
-  );
-  const prevHash = head?.hash ?? GENESIS_HASH;
+/** Appends one row in the caller's transaction (or on its own, autocommitted, when given the client). */
+export async function appendActivity(db: DbOrTx, actor: Actor, input: ActivityInput, occurredAt: Date): Promise<bigint> {
   const row: HashedFields = {
-    id: BigInt(head!.next),
     occurredAt,
     type: input.type,
     category: input.category,
@@ -67,16 +54,10 @@ export async function appendActivity(
     after: toJson(input.after),
     complianceRelevant: input.complianceRelevant ?? false,
   };
-  const hash = activityHash(prevHash, row);
-  const text = actorName ? `${searchText(input)} ${actorName}` : searchText(input);
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "ActivityEvent" (id, "occurredAt", type, category, "sourceGroup", "targetGroup", action,
-       "resourceType", "resourceId", "actorId", "actorType", "workspaceId", status, "durationMs",
-       details, before, after, "complianceRelevant", "prevHash", hash, search)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::"ActorType", $12, $13::"ActivityStatus", $14,
-       $15::jsonb, $16::jsonb, $17::jsonb, $18, $19, $20, to_tsvector('simple', $21))`,
-    row.id,
-    row.occurredAt,
+  const [out] = await db.$queryRawUnsafe<{ id: bigint }[]>(
+    `SELECT racine_append_activity($1::timestamp(3), $2, $3, $4, $5, $6, $7, $8, $9, $10::"ActorType", $11, $12::"ActivityStatus", $13::int,
+       $14::jsonb, $15::jsonb, $16::jsonb, $17, $18, $19) AS id`,
+    occurredAt.toISOString(),
     row.type,
     row.category,
     row.sourceGroup,
@@ -93,9 +74,8 @@ export async function appendActivity(
     row.before === null ? null : JSON.stringify(row.before),
     row.after === null ? null : JSON.stringify(row.after),
     row.complianceRelevant,
-    prevHash,
-    hash,
-    text,
+    contentHash(row),
+    searchText(input),
   );
-  return row.id;
+  return BigInt(out!.id);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { activityHash, canonicalJson, GENESIS_HASH, type HashedFields } from './hash';
+import { createHash } from 'node:crypto';
+import { activityHash, canonicalJson, contentHash, GENESIS_HASH, linkHash, type HashedFields } from './hash';
 
-const row: HashedFields = {
+const row: HashedFields & { id: bigint } = {
   id: 7n,
   occurredAt: new Date('2026-11-25T10:00:00.000Z'),
   type: 'workspace.created',
@@ -55,6 +56,12 @@ describe('activityHash', () => {
 describe('activityHash on a row read back from the database', () => {
   it('ignores the row’s own hash fields', () => {
     const hash = activityHash(GENESIS_HASH, row);
-    expect(activityHash(GENESIS_HASH, { ...row, prevHash: GENESIS_HASH, hash } as HashedFields)).toBe(hash);
+    expect(activityHash(GENESIS_HASH, { ...row, prevHash: GENESIS_HASH, hash } as HashedFields & { id: bigint })).toBe(hash);
+  });
+  it('links exactly as the database function does: sha256(prev:id:content)', () => {
+    const content = contentHash(row);
+    const expected = createHash('sha256').update(`${GENESIS_HASH}:7:${content}`).digest('hex');
+    expect(linkHash(GENESIS_HASH, 7n, content)).toBe(expected);
+    expect(activityHash(GENESIS_HASH, row)).toBe(expected);
   });
 });

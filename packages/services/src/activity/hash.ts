@@ -12,9 +12,8 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** The fields of a row that its hash covers: everything but the hashes and the search vector. */
+/** The fields of a row that its content hash covers: everything but its id, hashes and search vector. */
 export interface HashedFields {
-  id: bigint;
   occurredAt: Date;
   type: string;
   category: string;
@@ -34,27 +33,45 @@ export interface HashedFields {
   complianceRelevant: boolean;
 }
 
-/** Picks the hashed fields by name, so extra properties of a row read back (its hashes) never leak in. */
-export function activityHash(prevHash: string, row: HashedFields): string {
-  const body = canonicalJson({
-    id: row.id.toString(),
-    occurredAt: row.occurredAt.toISOString(),
-    type: row.type,
-    category: row.category,
-    sourceGroup: row.sourceGroup,
-    targetGroup: row.targetGroup,
-    action: row.action,
-    resourceType: row.resourceType,
-    resourceId: row.resourceId,
-    actorId: row.actorId,
-    actorType: row.actorType,
-    workspaceId: row.workspaceId,
-    status: row.status,
-    durationMs: row.durationMs,
-    details: row.details,
-    before: row.before,
-    after: row.after,
-    complianceRelevant: row.complianceRelevant,
-  });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * The hash of a row's content, computed by the writer before it takes the
+ * append lock. Fields are picked by name, so extra properties of a row read
+ * back (its hashes) never leak in.
+ */
+export function contentHash(row: HashedFields): string {
+  return sha256(
+    canonicalJson({
+      occurredAt: row.occurredAt.toISOString(),
+      type: row.type,
+      category: row.category,
+      sourceGroup: row.sourceGroup,
+      targetGroup: row.targetGroup,
+      action: row.action,
+      resourceType: row.resourceType,
+      resourceId: row.resourceId,
+      actorId: row.actorId,
+      actorType: row.actorType,
+      workspaceId: row.workspaceId,
+      status: row.status,
+      durationMs: row.durationMs,
+      details: row.details,
+      before: row.before,
+      after: row.after,
+      complianceRelevant: row.complianceRelevant,
+    }),
+  );
 }
+
+/**
+ * The link that chains a row to its predecessor, exactly as the database
+ * function racine_append_activity computes it:
+ * sha256(prevHash ":" id ":" contentHash).
+ */
+export function linkHash(prevHash: string, id: bigint, content: string): string {
+  return sha256(`${prevHash}:${id.toString()}:${content}`);
+}
+
+/** A row's full hash from its fields, for verification. */
+export const activityHash = (prevHash: string, row: HashedFields & { id: bigint }) => linkHash(prevHash, row.id, contentHash(row));

@@ -20,12 +20,6 @@ export interface MutationOutcome<T> {
   also?: ActivityInput[];
 }
 
-async function actorName(tx: Tx, actor: Actor): Promise<string | null> {
-  if (actor.kind === 'system') return 'system';
-  const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true, email: true } });
-  return user ? `${user.name} ${user.email}` : null;
-}
-
 /**
  * The one way services change state. The body runs in a transaction; its
  * activity row is appended in that same transaction (outbox pattern), so a
@@ -47,7 +41,6 @@ export async function mutate<T>(
       async (tx) => {
         const outcome = await body(tx);
         const occurredAt = deps.clock();
-        const name = await actorName(tx, actor);
         let id = await appendActivity(
           tx,
           actor,
@@ -61,9 +54,8 @@ export async function mutate<T>(
             durationMs: performance.now() - started,
           },
           occurredAt,
-          name,
         );
-        for (const extra of outcome.also ?? []) id = await appendActivity(tx, actor, extra, occurredAt, name);
+        for (const extra of outcome.also ?? []) id = await appendActivity(tx, actor, extra, occurredAt);
         return { result: outcome.result, lastId: id };
       },
       { timeout: 30_000, maxWait: 30_000 },
@@ -78,11 +70,13 @@ export async function mutate<T>(
   return result;
 }
 
-/** Appends a row on its own: failures, denials, and events that change no other table. */
+/**
+ * Appends a row on its own: failures, denials, and events that change no
+ * other table. One autocommitted statement, so the append lock is held only
+ * while the database function runs.
+ */
 export async function recordActivity(deps: ServiceDeps, actor: Actor, input: ActivityInput): Promise<bigint> {
-  const id = await deps.db.$transaction(async (tx) =>
-    appendActivity(tx, actor, input, deps.clock(), await actorName(tx, actor)),
-  );
+  const id = await appendActivity(deps.db, actor, input, deps.clock());
   await deps.bus.publish(id).catch(() => {});
   return id;
 }

@@ -109,8 +109,29 @@ export class PgNotifyBus extends BaseBus implements EventBus {
     this.connecting = this.connect();
   }
 
-  async publish(lastId: bigint): Promise<void> {
-    await this.send(lastId);
+  private pendingId: bigint | null = null;
+  private flushing: Promise<void> | null = null;
+
+  /**
+   * Coalesces: while one NOTIFY is in flight, later publishes only raise the
+   * id the next one carries. Readers read everything up to the log's head
+   * anyway, so one notification for a burst of appends loses nothing, and a
+   * busy writer does not pay a round trip per event.
+   */
+  publish(lastId: bigint): Promise<void> {
+    if (this.pendingId === null || lastId > this.pendingId) this.pendingId = lastId;
+    this.flushing ??= (async () => {
+      try {
+        while (this.pendingId !== null) {
+          const id = this.pendingId;
+          this.pendingId = null;
+          await this.send(id);
+        }
+      } finally {
+        this.flushing = null;
+      }
+    })();
+    return this.flushing;
   }
 
   protected async send(id: bigint): Promise<void> {
