@@ -258,6 +258,8 @@ async function main() {
     ...env,
     ...secrets,
     DATABASE_URL: databaseUrl,
+    // Absolute, so the seed and the web app agree on where demo files and SQLite sources live.
+    RACINE_DATA_DIR: dataDir,
     NEXTAUTH_URL: appUrl,
     RACINE_BUS: env.RACINE_BUS ?? (embedded ? 'memory' : 'postgres'),
     NEXT_TELEMETRY_DISABLED: '1',

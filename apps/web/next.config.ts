@@ -14,6 +14,11 @@ const config: NextConfig = {
     '@electric-sql/pglite',
     '@electric-sql/pglite-socket',
     'graphile-worker',
+    'better-sqlite3',
+    'mysql2',
+    're2js',
+    'libphonenumber-js',
+    '@faker-js/faker',
   ],
   poweredByHeader: false,
 };

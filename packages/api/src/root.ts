@@ -1,4 +1,8 @@
 import { activityRouter } from './routers/activity';
+import { classificationRouter } from './routers/classification';
+import { dataSourceRouter } from './routers/datasource';
+import { scanRouter } from './routers/scan';
+import { scanRuleSetRouter } from './routers/scan-rule-set';
 import { orchestrationRouter } from './routers/orchestration';
 import { rbacRouter } from './routers/rbac';
 import { userRouter } from './routers/user';
@@ -11,6 +15,10 @@ export const appRouter = router({
   activity: activityRouter,
   user: userRouter,
   rbac: rbacRouter,
+  datasource: dataSourceRouter,
+  scanRuleSet: scanRuleSetRouter,
+  scan: scanRouter,
+  classification: classificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,4 @@
-import { AppError, dataSourceScope, globalScope, type PermissionKey, recordActivity, type Scope, workspaceScope } from '@racine/services';
+import { AppError, dataSourceIdOf, dataSourceScope, globalScope, type SourceOwned, type PermissionKey, recordActivity, type Scope, workspaceScope } from '@racine/services';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { Context } from './context';
@@ -15,7 +15,7 @@ import { formatError, summarizeZodError, toTRPCError } from './errors';
  */
 export interface Meta {
   permission: PermissionKey | 'authenticated';
-  scope?: { workspace: string } | { datasource: string };
+  scope?: { workspace: string } | { datasource: string } | { datasourceOf: SourceOwned; field: string };
   filtered?: boolean;
 }
 
@@ -38,13 +38,23 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-function scopeFrom(meta: Meta, rawInput: unknown): Scope {
-  if (!meta.scope) return globalScope;
-  const [kind, field] = 'workspace' in meta.scope ? (['workspace', meta.scope.workspace] as const) : (['datasource', meta.scope.datasource] as const);
+/**
+ * The scope a procedure's permission is checked at, read from its (not yet
+ * validated) input. Null when the input names a resource that does not exist:
+ * there is nothing to protect, so validation runs and the handler answers
+ * NOT_FOUND (or BAD_REQUEST for a malformed id).
+ */
+async function scopeFrom(ctx: Context, meta: Meta, rawInput: unknown): Promise<Scope | null> {
+  const scope = meta.scope;
+  if (!scope) return globalScope;
+  const field = 'workspace' in scope ? scope.workspace : 'datasource' in scope ? scope.datasource : scope.field;
   const id = (rawInput as Record<string, unknown> | null | undefined)?.[field];
-  if (typeof id !== 'string' || id.length === 0)
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `Invalid input: ${field}: a ${kind === 'workspace' ? 'workspace' : 'data source'} id is required` });
-  return kind === 'workspace' ? workspaceScope(id) : dataSourceScope(id);
+  if (typeof id !== 'string' || id.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: `Invalid input: ${field}: an id is required` });
+  if ('workspace' in scope) return workspaceScope(id);
+  if ('datasource' in scope) return dataSourceScope(id);
+  // A scan, run, asset or label: checked at the data source it belongs to.
+  const sourceId = await dataSourceIdOf(ctx.deps.db, scope.datasourceOf, id).catch(() => null);
+  return sourceId ? dataSourceScope(sourceId) : null;
 }
 
 const authorize = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
@@ -52,7 +62,8 @@ const authorize = t.middleware(async ({ ctx, meta, path, getRawInput, next }) =>
   if (!ctx.actor || !ctx.access) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in, or send an API token, to use this' });
   const authed = { ...ctx, actor: ctx.actor, access: ctx.access };
   if (meta.permission === 'authenticated' || meta.filtered) return next({ ctx: authed });
-  const scope = scopeFrom(meta, await getRawInput());
+  const scope = await scopeFrom(ctx, meta, await getRawInput());
+  if (scope === null) return next({ ctx: authed });
   if (!(await ctx.access.can(meta.permission, scope))) {
     // Refusals are security events: keep them in the audit trail.
     await recordActivity(ctx.deps, ctx.actor, {

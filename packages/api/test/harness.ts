@@ -1,6 +1,7 @@
 import { createDb, type Db } from '@racine/db';
 import { makeUser, makeWorkspace } from '@racine/db/factories';
-import { ActivityFeed, type Actor, InProcessBus, type ServiceDeps, syncBuiltInRoles } from '@racine/services';
+import { randomBytes } from 'node:crypto';
+import { ActivityFeed, type Actor, InProcessBus, migrateJobSchema, type ServiceDeps, syncBuiltInRoles, syncBuiltInRuleSets } from '@racine/services';
 import { createContextForActor } from '../src/context';
 import { appRouter } from '../src/root';
 import { createCallerFactory } from '../src/trpc';
@@ -13,10 +14,15 @@ export async function testDeps() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: run integration tests through vitest');
   db ??= createDb(url, { max: 4 });
-  ready ??= syncBuiltInRoles(db).catch(() => syncBuiltInRoles(db!));
+  const prepare = async (d: Db) => {
+    await syncBuiltInRoles(d);
+    await syncBuiltInRuleSets({ db: d });
+    await migrateJobSchema(url);
+  };
+  ready ??= prepare(db).catch(() => prepare(db!));
   await ready;
   if (!shared) {
-    const deps: ServiceDeps = { db, bus: new InProcessBus(), clock: () => new Date() };
+    const deps: ServiceDeps = { db, bus: new InProcessBus(), clock: () => new Date(), secretKey: randomBytes(32) };
     shared = { deps, feed: new ActivityFeed(deps.db, deps.bus, 200) };
   }
   return shared;

@@ -6,4 +6,6 @@ export interface ServiceDeps {
   db: Db;
   bus: EventBus;
   clock: () => Date;
+  /** AES-256-GCM key for data-source credentials; read from RACINE_SECRET_KEY when absent. */
+  secretKey?: Buffer;
 }

@@ -4,10 +4,19 @@ import type { Actor } from '../src/actor';
 import type { ServiceDeps } from '../src/deps';
 import { InProcessBus } from '../src/events/bus';
 import { syncBuiltInRoles } from '../src/rbac/seed';
+import { migrateJobSchema } from '../src/jobs/queue';
+import { randomBytes } from 'node:crypto';
 import { AccessChecker } from '../src/rbac/resolve';
 
 let db: Db | null = null;
 let rolesSynced: Promise<void> | null = null;
+let jobSchema: Promise<void> | null = null;
+
+/** graphile-worker's schema, which a worker creates on start; tests that enqueue need it first. */
+export function ensureJobSchema(): Promise<void> {
+  jobSchema ??= migrateJobSchema(process.env.DATABASE_URL!).catch(() => migrateJobSchema(process.env.DATABASE_URL!));
+  return jobSchema;
+}
 
 /** Deps against the test database (DATABASE_URL, set by the vitest global setup). */
 export async function testDeps(): Promise<ServiceDeps> {
@@ -17,8 +26,10 @@ export async function testDeps(): Promise<ServiceDeps> {
   // Several test files start at once; the sync is idempotent, so a lost race is retried.
   rolesSynced ??= syncBuiltInRoles(db).catch(() => syncBuiltInRoles(db!));
   await rolesSynced;
-  return { db, bus: new InProcessBus(), clock: () => new Date() };
+  return { db, bus: new InProcessBus(), clock: () => new Date(), secretKey: testSecretKey };
 }
+
+export const testSecretKey = randomBytes(32);
 
 export const userActor = (userId: string): Actor => ({ kind: 'user', userId });
 export const accessFor = (deps: ServiceDeps, userId: string) => new AccessChecker(deps.db, userActor(userId));

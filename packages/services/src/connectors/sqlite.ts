@@ -109,7 +109,7 @@ export class SqliteConnector implements Connector, RawQueryable {
     params: unknown[] = [],
   ): R[] {
     return db
-      .prepare<R>(sql)
+      .prepare<unknown[], R>(sql)
       .safeIntegers(true)
       .all(...params);
   }
@@ -119,9 +119,9 @@ export class SqliteConnector implements Connector, RawQueryable {
     sql: string,
     params: unknown[] = [],
   ): { fields: string[]; rows: unknown[][] } {
-    const stmt = db.prepare(sql).safeIntegers(true);
+    const stmt = db.prepare<unknown[], unknown[]>(sql).safeIntegers(true);
     const fields = stmt.columns().map((c) => c.name);
-    const rows = stmt.raw(true).all(...params);
+    const rows = stmt.raw(true).all(...params) as unknown[][];
     return { fields, rows };
   }
 

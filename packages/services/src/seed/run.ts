@@ -13,7 +13,7 @@ if (!url) {
 }
 const db = createDb(url, { max: 2 });
 try {
-  const result = await seed({ db, bus: new InProcessBus(), clock: () => new Date() }, { adminEmail: process.env.RACINE_ADMIN_EMAIL, adminPassword: process.env.RACINE_ADMIN_PASSWORD });
+  const result = await seed({ db, bus: new InProcessBus(), clock: () => new Date() }, { adminEmail: process.env.RACINE_ADMIN_EMAIL, adminPassword: process.env.RACINE_ADMIN_PASSWORD, dataDir: process.env.RACINE_DATA_DIR });
   if (result.createdAdmin) console.log(`seed: created the bootstrap admin ${result.adminEmail} and the demo workspace`);
   if (result.generatedPassword) console.log(`seed: generated admin password (shown once): ${result.generatedPassword}`);
   // One machine-readable line for scripts/start.mjs.

@@ -1,0 +1,57 @@
+import type { DbOrTx } from '@racine/db';
+import { type Runner, run, type Task, type TaskList } from 'graphile-worker';
+
+export interface EnqueueOptions {
+  /** De-duplicates: a job with the same key replaces the waiting one. */
+  jobKey?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+  queueName?: string;
+}
+
+/**
+ * Enqueues through SQL on the given client, so a job can be added inside the
+ * same transaction as the row it works on: both commit, or neither does.
+ */
+export async function enqueueJob(db: DbOrTx, task: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): Promise<void> {
+  await db.$executeRawUnsafe(
+    `SELECT graphile_worker.add_job($1::text, $2::json, queue_name => $3::text, run_at => $4::timestamptz, max_attempts => $5::int, job_key => $6::text)`,
+    task,
+    JSON.stringify(payload),
+    options.queueName ?? null,
+    options.runAt ?? null,
+    options.maxAttempts ?? null,
+    options.jobKey ?? null,
+  );
+}
+
+export interface WorkerOptions {
+  databaseUrl: string;
+  tasks: Record<string, Task>;
+  concurrency?: number;
+  /** Fallback polling; LISTEN/NOTIFY picks jobs up at once where it works (not through embedded PGlite). */
+  pollIntervalMs?: number;
+  /** graphile-worker crontab lines for periodic tasks. */
+  crontab?: string;
+}
+
+/** Starts the graphile-worker runner (it applies its own schema migrations first). */
+export async function startWorker(options: WorkerOptions): Promise<Runner> {
+  return run({
+    connectionString: options.databaseUrl,
+    concurrency: options.concurrency ?? 2,
+    pollInterval: options.pollIntervalMs ?? 1000,
+    noHandleSignals: true,
+    // Named prepared statements live in the session, and the embedded PGlite serves every
+    // connection from one session, where they collide; unnamed statements work everywhere.
+    noPreparedStatements: true,
+    taskList: options.tasks as TaskList,
+    crontab: options.crontab ?? '',
+  });
+}
+
+/** Applies graphile-worker's schema without starting a worker (tests, and enqueue before any worker runs). */
+export async function migrateJobSchema(databaseUrl: string): Promise<void> {
+  const { runMigrations } = await import('graphile-worker');
+  await runMigrations({ connectionString: databaseUrl });
+}

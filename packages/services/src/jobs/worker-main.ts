@@ -1,0 +1,16 @@
+/**
+ * `npm run worker`: a standalone job worker (any number of them, on any
+ * machine) for production, where the web processes run with RACINE_WORKER=off.
+ */
+import { getServiceDeps } from '../runtime';
+import { startRacineWorker } from './tasks';
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error('worker: DATABASE_URL is not set');
+  process.exit(1);
+}
+const runner = await startRacineWorker(getServiceDeps(), { databaseUrl, concurrency: Number(process.env.RACINE_WORKER_CONCURRENCY ?? 4) });
+console.log(`worker: running (concurrency ${process.env.RACINE_WORKER_CONCURRENCY ?? 4}); Ctrl-C stops after the current jobs`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void runner.stop().then(() => process.exit(0)));
+await runner.promise;

@@ -1,0 +1,18 @@
+import type { DbOrTx } from '@racine/db';
+
+/** Kinds of resource that live inside a data source, for permission checks at its scope. */
+export type SourceOwned = 'scan' | 'scanRun' | 'asset' | 'classification';
+
+/** The data source a resource belongs to, or null if it does not exist. */
+export async function dataSourceIdOf(db: DbOrTx, kind: SourceOwned, id: string): Promise<string | null> {
+  switch (kind) {
+    case 'scan':
+      return (await db.scan.findUnique({ where: { id }, select: { dataSourceId: true } }))?.dataSourceId ?? null;
+    case 'scanRun':
+      return (await db.scanRun.findUnique({ where: { id }, select: { dataSourceId: true } }))?.dataSourceId ?? null;
+    case 'asset':
+      return (await db.asset.findUnique({ where: { id }, select: { dataSourceId: true } }))?.dataSourceId ?? null;
+    case 'classification':
+      return (await db.classification.findUnique({ where: { id }, select: { asset: { select: { dataSourceId: true } } } }))?.asset.dataSourceId ?? null;
+  }
+}
