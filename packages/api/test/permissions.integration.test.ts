@@ -148,6 +148,7 @@ const cases: Record<string, Case> = {
     badInput: { name: 'W', engine: 'oracle', database: '' },
   },
   'datasource.list': { setup: global(['viewer'], []), badInput: { limit: 0 } },
+  'datasource.demoConnection': { setup: global(['steward'], [['analyst']]), badInput: null },
   'datasource.get': {
     setup: async () => {
       const s = await sourceScene();

@@ -1,6 +1,7 @@
 import {
   connectionDraftInput,
   createDataSource,
+  demoConnection,
   createDataSourceInput,
   dataSourceIdInput,
   deleteDataSource,
@@ -53,6 +54,8 @@ export const dataSourceRouter = router({
     .meta({ permission: 'datasource.create' })
     .input(z.object({ connection: connectionDraftInput }))
     .mutation(({ ctx, input }) => testDataSource(ctx.deps, ctx.actor, input)),
+  /** The demo database's connection settings, when the embedded default wrote one. */
+  demoConnection: procedure.meta({ permission: 'datasource.create' }).query(() => demoConnection()),
   discover: procedure
     .meta({ permission: 'datasource.connect', scope: byId })
     .input(discoverInput)

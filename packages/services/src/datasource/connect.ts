@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from '@racine/db';
 import { createConnector } from '../connectors';
@@ -67,4 +68,10 @@ export async function withConnector<T>(connector: Connector, fn: (c: Connector) 
   } finally {
     await connector.close().catch(() => {});
   }
+}
+
+/** The demo shop database the seed writes, if it is there: the create form offers it as a one-click source. */
+export function demoConnection(): { engine: 'sqlite'; database: string } | null {
+  const file = path.join(path.resolve(process.env.RACINE_DATA_DIR ?? '.racine'), 'demo', 'demo-shop.sqlite');
+  return existsSync(file) ? { engine: 'sqlite', database: file } : null;
 }
