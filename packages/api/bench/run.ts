@@ -38,9 +38,16 @@
  * BENCH_PUBLISHER (process,server), BENCH_FEED_POLL_MS (2000), BENCH_STREAM
  * (fast | trpc). Each also as RACINE_BENCH_*, the form `npm run bench`
  * (turbo, strict env) passes through.
+ *
+ * The real app instead of the in-process server: BENCH_SERVER_URL (e.g. a
+ * `next start` of apps/web), BENCH_SERVER_DATABASE_URL (its database: the
+ * bench adds its users and workspace there and drops nothing) and optionally
+ * BENCH_SERVER_PID (its next-server process, for CPU from /proc). Only the
+ * "process" publisher applies; BENCH_STREAM is whatever that server serves.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createDb } from '@racine/db';
@@ -51,7 +58,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createTRPCContext } from '../src/context';
 import { appRouter } from '../src/root';
 import { handleActivityStream, nodeHandler } from '../src/sse';
-import { benchEnv, createBenchDatabase, dropOnSignal, log, percentile, round } from './bench-db';
+import { type BenchDatabase, benchEnv, createBenchDatabase, dropOnSignal, log, percentile, round } from './bench-db';
 import { EVENT_TYPE, type FromPublisher, publish, type PublishPlan, type PublishResult, type ToPublisher } from './publisher';
 import { type Deliveries, type FromChild, now, type ProcessStats, processMeter, type SubscriberSet, startSubscribers, type ToChild } from './subscribers';
 
@@ -62,6 +69,11 @@ const PROCESSES = Math.max(0, Math.min(Number(benchEnv('SUBSCRIBER_PROCESSES') ?
 const PUBLISHERS = (benchEnv('PUBLISHER') ?? 'process,server').split(',').map((p) => p.trim()) as ('process' | 'server')[];
 const FEED_POLL_MS = Number(benchEnv('FEED_POLL_MS') ?? 2000);
 const STREAM = (benchEnv('STREAM') ?? 'fast') as 'fast' | 'trpc';
+const EXTERNAL_URL = benchEnv('SERVER_URL');
+const EXTERNAL_DB = benchEnv('SERVER_DATABASE_URL');
+const EXTERNAL_PID = benchEnv('SERVER_PID');
+if (EXTERNAL_URL && !EXTERNAL_DB) throw new Error('BENCH_SERVER_URL needs BENCH_SERVER_DATABASE_URL, the database that server uses');
+if (EXTERNAL_URL && PUBLISHERS.includes('server')) PUBLISHERS.splice(0, PUBLISHERS.length, ...PUBLISHERS.filter((p) => p === 'process'));
 if (STREAM !== 'fast' && STREAM !== 'trpc') throw new Error(`BENCH_STREAM must be fast or trpc, not ${STREAM}`);
 const TARGET_P99_MS = 250;
 /** After the last append, how long to wait for stragglers before counting what is missing. */
@@ -168,6 +180,24 @@ function localGroup(spec: { url: string; tokens: string[]; workspaceId: string }
     async stop() {
       set?.stop();
       return set?.deliveries ?? [];
+    },
+  };
+}
+
+/** CPU of another process (the external server) from /proc, as ProcessStats (event-loop figures unknown). */
+function pidMeter(pid: number | null) {
+  const cpuMs = () => {
+    if (pid === null) return NaN;
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100); // utime + stime, in USER_HZ (100) ticks
+  };
+  let last = cpuMs();
+  return {
+    take(): ProcessStats {
+      const nowMs = cpuMs();
+      const stats = { cpuMs: nowMs - last, eventLoopUtilization: NaN, eventLoopDelayP99Ms: NaN };
+      last = nowMs;
+      return stats;
     },
   };
 }
@@ -285,10 +315,16 @@ async function main() {
   const loadAtStart = loadavg()[0]!;
   // Other work on the machine skews every number here; say so when it is busy.
   if (loadAtStart > cpus().length) log(`warning: load average ${loadAtStart.toFixed(1)} on ${cpus().length} CPUs: the machine is busy, expect worse numbers`);
-  log('creating and migrating a bench database…');
-  const bench = await createBenchDatabase();
-  dropOnSignal(bench);
-  log(`  ${bench.name}`);
+  let bench: BenchDatabase;
+  if (EXTERNAL_URL) {
+    bench = { url: EXTERNAL_DB!, name: new URL(EXTERNAL_DB!).pathname.slice(1), drop: async () => {} };
+    log(`using ${EXTERNAL_URL} and its database ${bench.name} (nothing is dropped)`);
+  } else {
+    log('creating and migrating a bench database…');
+    bench = await createBenchDatabase();
+    dropOnSignal(bench);
+    log(`  ${bench.name}`);
+  }
 
   const serverDb = createDb(bench.url, { max: 10 });
   const serverBus = new PgNotifyBus(bench.url);
@@ -313,17 +349,20 @@ async function main() {
     });
     // As apps/web/src/app/api/trpc/activity.stream/route.ts mounts it (BENCH_STREAM=trpc: not at all).
     const stream = nodeHandler((req) => handleActivityStream(req, () => createTRPCContext({ headers: req.headers, sessionUserId: null, deps, feed })));
-    server = http.createServer((req, res) => {
-      if (STREAM === 'fast' && req.url?.split('?', 1)[0] === '/api/trpc/activity.stream') stream(req, res);
-      else void trpc(req, res);
-    });
-    server.on('connection', (socket) => {
-      peakConnections = Math.max(peakConnections, ++connections);
-      socket.on('close', () => connections--);
-    });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    log(`server on ${url}`);
+    let url = EXTERNAL_URL?.replace(/\/$/, '') ?? '';
+    if (!EXTERNAL_URL) {
+      server = http.createServer((req, res) => {
+        if (STREAM === 'fast' && req.url?.split('?', 1)[0] === '/api/trpc/activity.stream') stream(req, res);
+        else void trpc(req, res);
+      });
+      server.on('connection', (socket) => {
+        peakConnections = Math.max(peakConnections, ++connections);
+        socket.on('close', () => connections--);
+      });
+      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      log(`server on ${url}`);
+    }
 
     // ── people: an owner who publishes, N viewers who subscribe, each with their own token ──
     log(`creating ${SUBSCRIBERS} users with API tokens…`);
@@ -351,14 +390,16 @@ async function main() {
     const startedMs = Math.max(...(await Promise.all(groups.map((g) => g.start()))));
     // onStarted means the SSE response has begun; the server registers with the feed a little later
     // (after the token lookup and visibility query), and only events after that reach the subscriber.
-    while (feed.subscriberCount < SUBSCRIBERS && performance.now() - connectStart < 30_000) await sleep(20);
+    // (An external server's feed is out of sight: there, with the fast path, `connected` is sent once registered.)
+    if (EXTERNAL_URL) await sleep(1000);
+    else while (feed.subscriberCount < SUBSCRIBERS && performance.now() - connectStart < 30_000) await sleep(20);
     const registeredMs = performance.now() - connectStart;
     log(`  all started in ${round(startedMs, 0)} ms, all registered with the feed in ${round(registeredMs, 0)} ms; ${connections} open connections`);
-    if (feed.subscriberCount !== SUBSCRIBERS) throw new Error(`expected ${SUBSCRIBERS} live subscriptions, the feed has ${feed.subscriberCount}`);
+    if (!EXTERNAL_URL && feed.subscriberCount !== SUBSCRIBERS) throw new Error(`expected ${SUBSCRIBERS} live subscriptions, the feed has ${feed.subscriberCount}`);
     const subscriberOffsets = await Promise.all(groups.map((g) => g.clockOffsetMs()));
 
     // ── runs ──
-    const meter = processMeter();
+    const meter = EXTERNAL_URL ? pidMeter(EXTERNAL_PID ? Number(EXTERNAL_PID) : null) : processMeter();
     const runs: RunRecord[] = [];
     let firstSeq = 0;
     let expectedSoFar = 0;
@@ -421,16 +462,17 @@ async function main() {
         secondsPerRun: SECONDS,
         bus: 'postgres (PgNotifyBus, LISTEN/NOTIFY)',
         feedPollMs: FEED_POLL_MS,
-        stream: STREAM,
-        transport:
-          STREAM === 'fast'
+        stream: EXTERNAL_URL ? 'as the external server serves it' : STREAM,
+        transport: EXTERNAL_URL
+          ? `external server ${EXTERNAL_URL}${EXTERNAL_PID ? ` (pid ${EXTERNAL_PID})` : ''}; createRacineClient → httpSubscriptionLink (SSE, eventsource@3 over undici fetch)`
+          : STREAM === 'fast'
             ? 'Node HTTP server: activity.stream on the fast handler (src/sse, shared frames), everything else on the tRPC standalone handler; createRacineClient → httpSubscriptionLink (SSE, eventsource@3 over undici fetch)'
             : 'tRPC standalone HTTP server (tRPC SSE for activity.stream); createRacineClient → httpSubscriptionLink (SSE, eventsource@3 over undici fetch)',
       },
       connect: {
         allStartedMs: round(startedMs, 0),
         allRegisteredMs: round(registeredMs, 0),
-        peakServerConnections: peakConnections,
+        peakServerConnections: EXTERNAL_URL ? null : peakConnections,
         subscriberErrors: subscriberErrors.length,
         subscriberErrorSamples: [...new Set(subscriberErrors)].slice(0, 5),
         clockOffsetsMs: { subscribers: subscriberOffsets.map((o) => round(o, 3)), publishers: runs.map((r) => round(r.publisherOffsetMs, 3)) },
