@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from '@racine/db';
-import { createConnector } from '../connectors';
-import type { ConnectionConfig, Connector } from '../connectors/types';
+import { ConnectorError, createConnector } from '../connectors';
+import type { ConnectionConfig, Connector, ConnectorErrorKind } from '../connectors/types';
 import { decryptSecret, secretKeyFromEnv } from '../crypto/secrets';
 import type { ServiceDeps } from '../deps';
-import { AppError } from '../errors';
+import { AppError, type AppErrorCode } from '../errors';
 
 export const keyOf = (deps: ServiceDeps) => deps.secretKey ?? secretKeyFromEnv();
 
@@ -61,10 +61,26 @@ export function connectorForSource(deps: ServiceDeps, source: DataSource, extra?
   return createConnector({ ...config, options: { ...config.options, ...(extra?.poolSize ? { poolSize: extra.poolSize } : {}) } });
 }
 
+const errorCodes: Record<ConnectorErrorKind, AppErrorCode> = {
+  auth: 'BAD_REQUEST',
+  permission: 'FORBIDDEN',
+  not_found: 'NOT_FOUND',
+  unreachable: 'UNAVAILABLE',
+  timeout: 'UNAVAILABLE',
+  query: 'BAD_REQUEST',
+};
+
+/** A connector failure as a domain error, so callers see "the source refused the password", not a 500. */
+export function toAppError(error: unknown): unknown {
+  return error instanceof ConnectorError ? new AppError(errorCodes[error.kind], error.message, { connector: error.kind }) : error;
+}
+
 /** Runs `fn` with a connector and always closes it. */
 export async function withConnector<T>(connector: Connector, fn: (c: Connector) => Promise<T>): Promise<T> {
   try {
     return await fn(connector);
+  } catch (error) {
+    throw toAppError(error);
   } finally {
     await connector.close().catch(() => {});
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AssetType, Db, Prisma } from '@racine/db';
+import { type BulkColumn, bulkInsert } from '@racine/db/bulk';
 import { normalizeDataType } from '../classification/column';
 import type { DiscoverResult, Engine } from '../connectors/types';
 
@@ -13,6 +14,36 @@ export interface SyncedCatalog {
 }
 
 export const qualify = (...parts: string[]) => parts.join('.');
+
+const ASSET_COLUMNS: BulkColumn[] = [
+  { name: 'id', type: 'text' },
+  { name: 'dataSourceId', type: 'text' },
+  { name: 'type', type: '"AssetType"' },
+  { name: 'parentId', type: 'text' },
+  { name: 'qualifiedName', type: 'text' },
+  { name: 'name', type: 'text' },
+  { name: 'dataType', type: 'text' },
+  { name: 'normalizedType', type: 'text' },
+  { name: 'nullable', type: 'boolean' },
+  { name: 'defaultValue', type: 'text' },
+  { name: 'comment', type: 'text' },
+  { name: 'ordinal', type: 'int' },
+  { name: 'isPrimaryKey', type: 'boolean' },
+  { name: 'rowCountEstimate', type: 'bigint' },
+  { name: 'lastRunId', type: 'text' },
+  { name: 'lastScannedAt', type: 'timestamp(3)' },
+  { name: 'updatedAt', type: 'timestamp(3)' },
+];
+
+const CHANGE_COLUMNS: BulkColumn[] = [
+  { name: 'id', type: 'text' },
+  { name: 'runId', type: 'text' },
+  { name: 'assetType', type: '"AssetType"' },
+  { name: 'qualifiedName', type: 'text' },
+  { name: 'change', type: '"DriftChange"' },
+  { name: 'before', type: 'jsonb' },
+  { name: 'after', type: 'jsonb' },
+];
 
 interface Node {
   qualifiedName: string;
@@ -114,11 +145,11 @@ export async function syncCatalog(db: Db, params: { dataSourceId: string; runId:
   const gone = existing.filter((a) => !seen.has(a.id) && !a.removedAt);
   for (const a of gone) if (a.type !== 'database' && a.type !== 'schema') change({ assetType: a.type, qualifiedName: a.qualifiedName, change: 'removed', before: driftView(a) });
 
-  for (let i = 0; i < creates.length; i += 1000) await db.asset.createMany({ data: creates.slice(i, i + 1000) });
+  await bulkInsert(db, 'Asset', ASSET_COLUMNS, creates.map((a) => ASSET_COLUMNS.map((c) => (c.name === 'updatedAt' ? now : c.name === 'isPrimaryKey' ? (a.isPrimaryKey ?? false) : (a as Record<string, unknown>)[c.name]))));
   for (let i = 0; i < updates.length; i += 200) await db.$transaction(updates.slice(i, i + 200).map((u) => db.asset.update({ where: { id: u.id }, data: u.data })));
   for (let i = 0; i < gone.length; i += 1000) await db.asset.updateMany({ where: { id: { in: gone.slice(i, i + 1000).map((a) => a.id) } }, data: { removedAt: now } });
   await db.asset.updateMany({ where: { dataSourceId, removedAt: null }, data: { lastRunId: runId, lastScannedAt: now } });
-  for (let i = 0; i < changes.length; i += 1000) await db.scanRunChange.createMany({ data: changes.slice(i, i + 1000) });
+  await bulkInsert(db, 'ScanRunChange', CHANGE_COLUMNS, changes.map((c) => [randomUUID(), c.runId, c.assetType, c.qualifiedName, c.change, c.before ?? null, c.after ?? null]));
 
   const tableIds = new Map<string, string>();
   const columnIds = new Map<string, string>();

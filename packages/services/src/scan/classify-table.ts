@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Db, Prisma } from '@racine/db';
+import { type BulkColumn, bulkInsert } from '@racine/db/bulk';
 import { normalizeDataType } from '../classification/column';
 import { classifyColumn } from '../classification/engine';
 import { planRescan, type ClassificationState as EngineState, type StoredClassification } from '../classification/lifecycle';
@@ -47,7 +49,24 @@ export interface TableOutcome {
   columnsClassified: number;
   created: number;
   autoAccepted: number;
+  /** New labels, as bulk-insert rows: the runner writes them in large batches (see flushLabels). */
+  newLabels: unknown[][];
 }
+
+const LABEL_COLUMNS: BulkColumn[] = [
+  { name: 'id', type: 'text' },
+  { name: 'assetId', type: 'text' },
+  { name: 'label', type: 'text' },
+  { name: 'state', type: '"ClassificationState"' },
+  { name: 'autoAccepted', type: 'boolean' },
+  { name: 'confidence', type: 'double precision' },
+  { name: 'sensitivity', type: 'text' },
+  { name: 'source', type: 'text' },
+  { name: 'detectorVersion', type: 'int' },
+  { name: 'evidence', type: 'jsonb' },
+  { name: 'lastRunId', type: 'text' },
+  { name: 'updatedAt', type: 'timestamp(3)' },
+];
 
 const evidenceJson = (s: ClassificationSuggestion) => JSON.parse(JSON.stringify(s.evidence)) as Prisma.InputJsonValue;
 
@@ -62,7 +81,7 @@ export async function classifyTable(p: ClassifyTableParams): Promise<TableOutcom
   const sample = await p.connector.sample({ schema: plan.schema, table: plan.table.name }, plan.columns, p.sampleSize, p.strategy);
   const writes: Prisma.PrismaPromise<unknown>[] = [];
   const creates: Prisma.ClassificationCreateManyInput[] = [];
-  const outcome: TableOutcome = { columnsScanned: 0, columnsClassified: 0, created: 0, autoAccepted: 0 };
+  const outcome: TableOutcome = { columnsScanned: 0, columnsClassified: 0, created: 0, autoAccepted: 0, newLabels: [] };
   const byName = new Map(plan.table.columns.map((c) => [c.name, c]));
 
   for (const name of plan.columns) {
@@ -105,9 +124,19 @@ export async function classifyTable(p: ClassifyTableParams): Promise<TableOutcom
     if (plan_.withdraw.length)
       writes.push(p.db.classification.deleteMany({ where: { assetId, label: { in: plan_.withdraw }, reviewedById: null, state: { not: 'rejected' } } }));
   }
-  if (creates.length) writes.push(p.db.classification.createMany({ data: creates, skipDuplicates: true }));
   if (writes.length) await p.db.$transaction(writes);
+  const now = new Date();
+  outcome.newLabels = creates.map((c) => LABEL_COLUMNS.map((col) => (col.name === 'id' ? randomUUID() : col.name === 'updatedAt' ? now : (c as Record<string, unknown>)[col.name])));
   return outcome;
+}
+
+/**
+ * Writes new labels in one statement per few thousand: a scan of 10,000
+ * columns then costs a handful of round trips, not one per table. A rerun
+ * after a crash finds no row for an unflushed label and creates it then.
+ */
+export async function flushLabels(db: Db, rows: unknown[][]): Promise<void> {
+  if (rows.length) await bulkInsert(db, 'Classification', LABEL_COLUMNS, rows, { onConflictDoNothing: true });
 }
 
 /** Every stored label on the source's columns, by column. */

@@ -7,7 +7,7 @@ import { connectorForSource } from '../datasource/connect';
 import type { ServiceDeps } from '../deps';
 import { classifyOptionsFor } from '../rulesets/preview';
 import { planScan } from './plan';
-import { classifyTable, feedbackCounts, storedLabels, type TableOutcome } from './classify-table';
+import { classifyTable, feedbackCounts, flushLabels, storedLabels, type TableOutcome } from './classify-table';
 import { qualify, syncCatalog } from './catalog-sync';
 import { recordForeignKeyLineage } from './lineage';
 import { recomputeSensitivity } from './sensitivity';
@@ -72,6 +72,13 @@ export async function executeScanRun(deps: ServiceDeps, runId: string, options: 
     const tableErrors: { table: string; error: string }[] = [];
     let lastWrite = 0;
     let cancelled = false;
+    let pendingLabels: unknown[][] = [];
+    const flush = async (force = false) => {
+      if (!force && pendingLabels.length < 2000) return;
+      const rows = pendingLabels;
+      pendingLabels = [];
+      await flushLabels(deps.db, rows);
+    };
     const writeProgress = async (force = false) => {
       if (!force && performance.now() - lastWrite < PROGRESS_EVERY_MS) return;
       lastWrite = performance.now();
@@ -106,6 +113,8 @@ export async function executeScanRun(deps: ServiceDeps, runId: string, options: 
           }
           totals.tablesDone++;
           if (outcome) {
+            pendingLabels.push(...outcome.newLabels);
+            await flush();
             totals.columnsScanned += outcome.columnsScanned;
             totals.columnsClassified += outcome.columnsClassified;
             totals.labelsSuggested += outcome.created;
@@ -116,6 +125,7 @@ export async function executeScanRun(deps: ServiceDeps, runId: string, options: 
       };
       await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, plan.tables.length)) }, worker));
     });
+    await flush(true);
     await writeProgress(true);
     if (cancelled) return finishCancelled(deps, run.id, event);
 

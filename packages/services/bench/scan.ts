@@ -1,0 +1,211 @@
+/**
+ * Full-scan benchmark: a PostgreSQL source of TABLES tables × 20 columns ×
+ * 1,000 rows of realistic values (people, contact details, national ids,
+ * cards, IBANs, codes, timestamps, free text), scanned completely with
+ * 100-row samples by the real runner (discover → catalog sync → sample →
+ * classify → store labels → lineage → sensitivity), compared with the floor:
+ * the same metadata and sample queries issued with plain `pg` and no
+ * processing. Prints one JSON object; progress on stderr.
+ *
+ * Env (also as RACINE_BENCH_*): BENCH_DATABASE_URL (server), BENCH_SCAN_TABLES
+ * (default "100,500": one run per size, to show memory staying flat),
+ * BENCH_SCAN_CONCURRENCY (default 4).
+ */
+import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { faker } from '@faker-js/faker';
+import { createDb } from '@racine/db';
+import pg from 'pg';
+import { systemActor } from '../src/actor';
+import { createDataSource } from '../src/datasource/datasources';
+import { createDataSourceInput } from '../src/datasource/schemas';
+import { cardNumber, iban, usSsn } from '../src/demo-source/index';
+import { InProcessBus } from '../src/events/bus';
+import { migrateJobSchema } from '../src/jobs/queue';
+import { syncBuiltInRoles } from '../src/rbac/seed';
+import { executeScanRun } from '../src/scan/run-scan';
+import { syncBuiltInRuleSets } from '../src/scan/rule-sets';
+import { createScan, runScan } from '../src/scan/scans';
+import { createScanInput } from '../src/scan/schemas';
+import { benchEnv, benchServerUrl, createBenchDatabase, log, round } from './bench-db';
+
+const sizes = (benchEnv('SCAN_TABLES') ?? '100,500').split(',').map(Number).filter((n) => n > 0);
+const concurrency = Number(benchEnv('SCAN_CONCURRENCY') ?? 4);
+const ROWS = 1000;
+const SAMPLE = 100;
+
+const COLUMNS = [
+  ['id', 'integer PRIMARY KEY'],
+  ['first_name', 'text'],
+  ['last_name', 'text'],
+  ['email', 'text'],
+  ['email_verified', 'boolean'],
+  ['phone', 'text'],
+  ['date_of_birth', 'date'],
+  ['gender', 'text'],
+  ['city', 'text'],
+  ['postal_code', 'text'],
+  ['ssn', 'text'],
+  ['card_number', 'text'],
+  ['iban', 'text'],
+  ['status', 'text'],
+  ['created_at', 'timestamptz'],
+  ['amount', 'numeric(12,2)'],
+  ['ip_address', 'text'],
+  ['notes', 'text'],
+  ['product_code', 'text'],
+  ['updated_epoch', 'bigint'],
+] as const;
+
+/** One template of realistic rows, copied server-side into every table. */
+async function buildSource(serverUrl: string, tables: number) {
+  const name = `racine_scanbench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const c = new pg.Client({ connectionString: url.toString() });
+  await c.connect();
+  faker.seed(11);
+  const rows = Array.from({ length: ROWS }, (_, i) => {
+    const first = faker.person.firstName();
+    const last = faker.person.lastName();
+    return [
+      i + 1,
+      first,
+      last,
+      faker.internet.email({ firstName: first, lastName: last }).toLowerCase(),
+      faker.datatype.boolean(),
+      faker.phone.number({ style: 'international' }),
+      faker.date.birthdate({ min: 18, max: 90, mode: 'age' }).toISOString().slice(0, 10),
+      faker.helpers.arrayElement(['female', 'male', 'non-binary']),
+      faker.location.city(),
+      faker.location.zipCode('#####'),
+      usSsn(faker),
+      cardNumber(faker),
+      iban(faker),
+      faker.helpers.arrayElement(['NEW', 'PAID', 'SHIPPED', 'CANCELLED']),
+      faker.date.past({ years: 3 }).toISOString(),
+      faker.number.float({ min: 1, max: 5000, fractionDigits: 2 }),
+      faker.internet.ipv4(),
+      faker.lorem.sentence(),
+      `SKU-${faker.string.alphanumeric({ length: 6, casing: 'upper' })}`,
+      Math.floor(faker.date.recent({ days: 90 }).getTime() / 1000),
+    ];
+  });
+  await c.query(`CREATE TABLE template (${COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')})`);
+  const columns = COLUMNS.map(([n]) => n);
+  const types = COLUMNS.map(([, t]) => t.replace(' PRIMARY KEY', ''));
+  await c.query(
+    `INSERT INTO template SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::${types[i]}[]`).join(', ')})`,
+    columns.map((_, i) => rows.map((r) => r[i])),
+  );
+  for (let t = 0; t < tables; t++) await c.query(`CREATE TABLE t${String(t).padStart(3, '0')} (LIKE template INCLUDING ALL); INSERT INTO t${String(t).padStart(3, '0')} SELECT * FROM template`);
+  await c.query('DROP TABLE template; ANALYZE');
+  await c.end();
+  return {
+    url: url.toString(),
+    name,
+    drop: async () => {
+      const d = new pg.Client({ connectionString: serverUrl });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await d.end();
+    },
+  };
+}
+
+/** The same work with plain pg and nothing else: pg_catalog metadata, then a 100-row sample of every table. */
+async function floor(url: string) {
+  const pool = new pg.Pool({ connectionString: url, max: concurrency });
+  const started = performance.now();
+  const { rows: tables } = await pool.query(
+    `SELECT n.nspname AS schema, c.relname AS name, c.reltuples FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r','v') AND n.nspname NOT IN ('pg_catalog','information_schema') AND n.nspname NOT LIKE 'pg_toast%'`,
+  );
+  await pool.query(
+    `SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attnum FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r','v') AND n.nspname = 'public'`,
+  );
+  const queue = [...tables];
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let t = queue.shift(); t; t = queue.shift()) await pool.query(`SELECT * FROM "${t.schema}"."${t.name}" ORDER BY random() LIMIT $1`, [SAMPLE]);
+    }),
+  );
+  const ms = performance.now() - started;
+  await pool.end();
+  return ms;
+}
+
+async function measure(tables: number) {
+  const server = benchServerUrl();
+  log(`scan bench: building ${tables} tables × ${COLUMNS.length} columns × ${ROWS} rows…`);
+  const source = await buildSource(server, tables);
+  const racine = await createBenchDatabase(server);
+  const db = createDb(racine.url, { max: concurrency + 2 });
+  try {
+    await syncBuiltInRoles(db);
+    await migrateJobSchema(racine.url);
+    const deps = { db, bus: new InProcessBus(), clock: () => new Date(), secretKey: randomBytes(32) };
+    await syncBuiltInRuleSets(deps);
+    const u = new URL(source.url);
+    const ds = await createDataSource(deps, systemActor, createDataSourceInput.parse({ name: 'bench', engine: 'postgres', host: u.hostname, port: Number(u.port || 5432), database: source.name, username: decodeURIComponent(u.username) }));
+    const ruleSet = await db.scanRuleSet.findUniqueOrThrow({ where: { key: 'all' } });
+    const scan = await createScan(deps, systemActor, createScanInput.parse({ name: 'bench', dataSourceId: ds.id, ruleSetId: ruleSet.id }));
+    const floorMs = await floor(source.url);
+    log(`scan bench: floor ${round(floorMs)} ms; scanning…`);
+
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+    const baselineRss = process.memoryUsage().rss;
+    const run = await runScan(deps, systemActor, scan.id);
+    const started = performance.now();
+    await executeScanRun(deps, run.id, { concurrency });
+    const wallMs = performance.now() - started;
+    clearInterval(sampler);
+    const done = await db.scanRun.findUniqueOrThrow({ where: { id: run.id } });
+    const labels = await db.classification.groupBy({ by: ['label'], where: { asset: { dataSourceId: ds.id } }, _count: { _all: true } });
+    return {
+      tables,
+      columns: done.columnsScanned,
+      status: done.status,
+      wallMs: round(wallMs),
+      columnsPerSecond: round(done.columnsScanned / (wallMs / 1000)),
+      floorMs: round(floorMs),
+      ratioToFloor: round(wallMs / floorMs),
+      phasesMs: done.timings,
+      peakRssMb: round(peakRss / 2 ** 20),
+      rssGrowthMb: round((peakRss - baselineRss) / 2 ** 20),
+      labelsByLabel: Object.fromEntries(labels.map((l) => [l.label, l._count._all]).sort()),
+    };
+  } finally {
+    await db.$disconnect();
+    await racine.drop();
+    await source.drop();
+  }
+}
+
+const startedAt = new Date().toISOString();
+const results = [];
+for (const size of sizes) results.push(await measure(size));
+const largest = results.at(-1)!;
+console.log(
+  JSON.stringify(
+    {
+      bench: 'full-scan',
+      startedAt,
+      machine: { cpus: cpus().length, node: process.version, loadAvg1m: round(loadavg()[0]!) },
+      config: { rowsPerTable: ROWS, columnsPerTable: COLUMNS.length, sampleRows: SAMPLE, concurrency },
+      runs: results,
+      targets: {
+        under15s: { target: 'the 10,000 columns in under 15 s', met: largest.tables >= 500 ? largest.wallMs < 15_000 : null },
+        within2xFloor: { target: 'within 2× of the floor', met: largest.ratioToFloor <= 2 },
+      },
+    },
+    null,
+    2,
+  ),
+);
