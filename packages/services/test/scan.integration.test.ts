@@ -135,3 +135,30 @@ describe('scanning the demo shop', () => {
     }
   });
 });
+
+describe('scan scheduling and retries', () => {
+  it('queues scans whose cron schedule is due and moves their next run forward', async () => {
+    const { deps, steward, scan } = await demoScan();
+    await deps.db.scan.update({ where: { id: scan.id }, data: { schedule: '*/5 * * * *', nextRunAt: new Date(Date.now() - 60_000) } });
+    const { runDueScans } = await import('../src/scan/schedule');
+    expect(await runDueScans(deps)).toBeGreaterThanOrEqual(1);
+    const after = await deps.db.scan.findUniqueOrThrow({ where: { id: scan.id } });
+    expect(after.nextRunAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(await deps.db.scanRun.count({ where: { scanId: scan.id, trigger: 'schedule', status: 'queued' } })).toBe(1);
+    void steward;
+  });
+
+  it('puts a run back in the queue on a transient connection error, and fails it on the last attempt', async () => {
+    const { deps, steward, scan } = await demoScan();
+    const { ConnectorError } = await import('../src/connectors/index');
+    const { TransientScanError } = await import('../src/scan/run-scan');
+    const flaky = () => ({ discover: async () => { throw new ConnectorError('unreachable', 'connection refused', 'postgres'); }, close: async () => {} }) as never;
+    const run = await runScan(deps, steward.actor, scan.id);
+    await expect(executeScanRun(deps, run.id, { connector: flaky })).rejects.toBeInstanceOf(TransientScanError);
+    expect(await deps.db.scanRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'queued', attempts: 1, error: expect.stringMatching(/Retrying after: connection refused/) });
+    await executeScanRun(deps, run.id, { connector: flaky, lastAttempt: true });
+    expect(await deps.db.scanRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'failed', attempts: 2, error: 'connection refused' });
+    const failed = await deps.db.activityEvent.findFirstOrThrow({ where: { resourceId: run.id, type: 'scan.run.failed' } });
+    expect(failed.status).toBe('failure');
+  });
+});
