@@ -49,9 +49,12 @@ beforeAll(async () => {
     fastRequests++;
     return fast(req);
   });
+  // A server on which every subscriber counts as too slow after each write: its stream is closed every time.
+  const dropping = nodeHandler((req) => fast(req, { maxQueuedBytes: -1 }));
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/api/trpc/activity.stream') stream(req, res);
+    else if (path === '/drop/api/trpc/activity.stream') dropping(req, res);
     else if (path.startsWith('/ref/')) void reference(req, res);
     else void trpc(req, res);
   });
@@ -285,6 +288,36 @@ describe('activity.stream on the fast handler', () => {
     const again = await fast(new Request(streamUrl('http://local', { type }), { headers: { ...headers, 'last-event-id': got.at(-1)! } }));
     const rest = await readFrames(again.body!, 1 + 10 - got.length);
     expect([...got, ...idsOf(rest.text)]).toEqual(ids);
+  });
+
+  it('a closed slow subscriber’s client reconnects by itself and resumes exactly once (createRacineClient)', async () => {
+    const { token, actor } = await tokenFor(['viewer']);
+    const { deps } = await testDeps();
+    const type = `test.sse.drop.${crypto.randomUUID().slice(0, 8)}`;
+    const base = await recordActivity(deps, actor, tick(type, 0));
+    const ids = [String(await recordActivity(deps, actor, tick(type, 1)))];
+    const client = createRacineClient({ url: `${url}/drop`, token });
+    const got: string[] = [];
+    const states: string[] = [];
+    const sub = client.activity.stream.subscribe(
+      { lastEventId: String(base), type },
+      {
+        onData: ({ id }) => {
+          got.push(id);
+          // Sent while the first connection is being closed: it arrives through the reconnect's backfill.
+          if (got.length === 1) void recordActivity(deps, actor, tick(type, 2)).then((id) => ids.push(String(id)));
+        },
+        onConnectionStateChange: (s) => void states.push(s.state),
+      },
+    );
+    try {
+      await expect.poll(() => got.length, { timeout: 15_000, interval: 100 }).toBe(2);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(got).toEqual(ids);
+      expect(states.filter((s) => s === 'connecting').length).toBeGreaterThanOrEqual(2);
+    } finally {
+      sub.unsubscribe();
+    }
   });
 
   it('pings an idle subscriber as tRPC does', async () => {

@@ -157,7 +157,8 @@ export async function handleActivityStream(req: Request, createContext: () => Pr
   const maxQueuedBytes = options.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES;
   const abort = new AbortController();
   const onRequestAbort = () => abort.abort();
-  req.signal?.addEventListener('abort', onRequestAbort, { once: true });
+  if (req.signal?.aborted) abort.abort();
+  else req.signal?.addEventListener('abort', onRequestAbort, { once: true });
 
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let closed = false;
