@@ -211,6 +211,9 @@ export class ActivityFeed {
           if (signal?.aborted) return;
         }
       }
+      // An error, not a return: over tRPC a subscription that returns tells the client to stop, one that fails
+      // (INTERNAL_SERVER_ERROR, retryable) makes it reconnect with lastEventId and catch up from the log.
+      if (overflow && !signal?.aborted) throw new Error('This live activity subscription fell too far behind; reconnect with lastEventId to catch up');
     } finally {
       signal?.removeEventListener('abort', onAbort);
       this.listeners.delete(listener);
