@@ -19,7 +19,12 @@
  *                every subscriber;
  *   webstream-shared  as a Next.js route handler would: a web ReadableStream per
  *                subscriber piped to the Node response, each frame encoded
- *                once and enqueued on every stream.
+ *                once and enqueued on every stream;
+ *   racine-trpc  the real thing on tRPC: appRouter's activity.stream over the
+ *                standalone adapter, on a real ActivityFeed whose log is in
+ *                memory (no database), every subscriber seeing every event;
+ *   racine-fast  the same feed and log, activity.stream served by src/sse's
+ *                handleActivityStream through the Node bridge (src/sse/node.ts).
  * Clients are raw HTTP readers in a child process that only count frames, so
  * they cost little and keep up.
  *
@@ -27,21 +32,26 @@
  * event-loop utilisation, and deliveries.
  *
  * Env: SSE_COST_SUBSCRIBERS (200), SSE_COST_RATE (50), SSE_COST_SECONDS (5),
- * SSE_COST_VARIANTS (all five).
+ * SSE_COST_VARIANTS (all seven).
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import type { Db } from '@racine/db';
+import { type AccessChecker, type Actor, ActivityFeed, type EventBus } from '@racine/services';
 import { initTRPC, tracked } from '@trpc/server';
-import { createHTTPServer } from '@trpc/server/adapters/standalone';
+import { createHTTPHandler, createHTTPServer } from '@trpc/server/adapters/standalone';
 import superjson from 'superjson';
+import type { Context } from '../src/context';
+import { appRouter } from '../src/root';
+import { handleActivityStream, nodeHandler } from '../src/sse';
 
 const SUBSCRIBERS = Number(process.env.SSE_COST_SUBSCRIBERS ?? 200);
 const RATE = Number(process.env.SSE_COST_RATE ?? 50);
 const SECONDS = Number(process.env.SSE_COST_SECONDS ?? 5);
-const VARIANTS = (process.env.SSE_COST_VARIANTS ?? 'trpc-ping,trpc-noping,raw-each,raw-shared,webstream-shared').split(',');
+const VARIANTS = (process.env.SSE_COST_VARIANTS ?? 'trpc-ping,trpc-noping,raw-each,raw-shared,webstream-shared,racine-trpc,racine-fast').split(',');
 
 const log = (...parts: unknown[]) => process.stderr.write(`${parts.join(' ')}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -111,6 +121,49 @@ function makeEvent(n: number): Event {
   };
 }
 
+// ── the real feed over an in-memory log (racine-* variants) ──────────────────
+
+/** Just what ActivityFeed reads: the head id, rows after an id, actor names. */
+class MemoryLog {
+  private readonly rows: Record<string, unknown>[] = [];
+  private readonly listeners = new Set<(id: bigint) => void>();
+  readonly db = {
+    activityEvent: {
+      findFirst: async () => (this.rows.length ? { id: this.rows.at(-1)!.id } : null),
+      findMany: async ({ where, take }: { where: { id: { gt: bigint } }; take: number }) => {
+        const from = this.rows.findIndex((r) => (r.id as bigint) > where.id.gt);
+        return from === -1 ? [] : this.rows.slice(from, from + take);
+      },
+    },
+    user: { findMany: async () => [{ id: '5836c5b3-0d8e-4c53-9a43-0f3d2b7c1e11', name: 'Ada Steward' }] },
+  } as unknown as Db;
+  readonly bus: EventBus = {
+    kind: 'memory',
+    publish: async (id) => this.listeners.forEach((l) => l(id)),
+    onNotify: (l) => (this.listeners.add(l), () => void this.listeners.delete(l)),
+    ping: async () => 0,
+    close: async () => {},
+  };
+  append(n: number) {
+    const { id, ...rest } = makeEvent(n);
+    const row = { ...rest, id: BigInt(id) };
+    this.rows.push(row);
+    void this.bus.publish(row.id);
+  }
+}
+
+function racineServer(fast: boolean) {
+  const log = new MemoryLog();
+  const feed = new ActivityFeed(log.db, log.bus, 60_000);
+  const actor: Actor = { kind: 'user', userId: '5836c5b3-0d8e-4c53-9a43-0f3d2b7c1e11' };
+  // Sees everything (as a holder of activity.read everywhere), without a database.
+  const access = { actor, workspacesWith: async () => 'all' } as unknown as AccessChecker;
+  const context = (): Context => ({ deps: { db: log.db, bus: log.bus, clock: () => new Date() }, feed, actor, access });
+  const handle = fast ? nodeHandler((req) => handleActivityStream(req, async () => context())) : createHTTPHandler({ router: appRouter, createContext: context, basePath: '/api/trpc/' });
+  const server = http.createServer((req, res) => void handle(req, res));
+  return { server, path: '/api/trpc/activity.stream', subscribers: () => feed.subscriberCount, push: (n: number) => log.append(n) };
+}
+
 // ── servers ─────────────────────────────────────────────────────────────────
 
 function trpcServer(hub: Hub, ping: boolean) {
@@ -123,7 +176,7 @@ function trpcServer(hub: Hub, ping: boolean) {
       for await (const event of hub.subscribe(signal)) yield tracked(event.id, event);
     }),
   });
-  return { server: createHTTPServer({ router }), path: '/stream', subscribers: () => hub.listeners.size };
+  return { server: createHTTPServer({ router }), path: '/stream', subscribers: () => hub.listeners.size, push: (n: number) => hub.push([makeEvent(n)]) };
 }
 
 function rawServer(hub: Hub, shared: boolean) {
@@ -144,7 +197,7 @@ function rawServer(hub: Hub, shared: boolean) {
     responses.add(res);
     req.on('close', () => responses.delete(res));
   });
-  return { server, path: '/stream', subscribers: () => responses.size };
+  return { server, path: '/stream', subscribers: () => responses.size, push: (n: number) => hub.push([makeEvent(n)]) };
 }
 
 /**
@@ -185,15 +238,20 @@ function webStreamServer(hub: Hub) {
       )
       .catch(() => {});
   });
-  return { server, path: '/stream', subscribers: () => controllers.size };
+  return { server, path: '/stream', subscribers: () => controllers.size, push: (n: number) => hub.push([makeEvent(n)]) };
 }
 
 // ── one variant ─────────────────────────────────────────────────────────────
 
 async function measure(variant: string) {
   const hub = new Hub();
-  const { server, path, subscribers } =
-    variant === 'webstream-shared' ? webStreamServer(hub) : variant.startsWith('raw-') ? rawServer(hub, variant === 'raw-shared') : trpcServer(hub, variant === 'trpc-ping');
+  const { server, path, subscribers, push } = variant.startsWith('racine-')
+    ? racineServer(variant === 'racine-fast')
+    : variant === 'webstream-shared'
+      ? webStreamServer(hub)
+      : variant.startsWith('raw-')
+        ? rawServer(hub, variant === 'raw-shared')
+        : trpcServer(hub, variant === 'trpc-ping');
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
   const clients = fork(fileURLToPath(import.meta.url), ['--sse-cost-clients', url, String(SUBSCRIBERS)], {
@@ -213,7 +271,7 @@ async function measure(variant: string) {
   for (let n = 0; n < total; n++) {
     const wait = t0 + (n * 1000) / RATE - performance.now();
     if (wait > 0) await sleep(wait);
-    hub.push([makeEvent(n)]);
+    push(n);
   }
   // Wait for the last deliveries.
   const expected = total * SUBSCRIBERS;
