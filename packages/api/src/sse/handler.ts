@@ -113,11 +113,13 @@ const fastPathSupported = config.sse?.enabled !== false && !config.sse?.maxDurat
  * Serves GET …/activity.stream. `createContext` is the app's context factory
  * (createTRPCContext with the session or Bearer token); it runs once, as in
  * tRPC. Requests the fast path does not serve (not a GET, a batch,
- * connectionParams) go to tRPC's fetch handler, which answers them as before.
+ * connectionParams, a JSONL accept header) go to tRPC's fetch handler, which
+ * answers them as before.
  */
 export async function handleActivityStream(req: Request, createContext: () => Promise<Context>, options: ActivityStreamOptions = {}): Promise<Response> {
   const url = new URL(req.url);
-  if (!fastPathSupported || req.method !== 'GET' || url.searchParams.get('batch') === '1' || url.searchParams.has('connectionParams')) {
+  const jsonl = (req.headers.get('trpc-accept') ?? req.headers.get('accept') ?? '').includes('application/jsonl');
+  if (!fastPathSupported || req.method !== 'GET' || url.searchParams.get('batch') === '1' || url.searchParams.has('connectionParams') || jsonl) {
     const endpoint = url.pathname.replace(/\/activity\.stream\/?$/, '');
     return fetchRequestHandler({ endpoint, req, router: appRouter, createContext: () => createContext(), onError: options.onError && (({ error, path }) => options.onError!({ error, path: path ?? ACTIVITY_STREAM_PATH })) });
   }
