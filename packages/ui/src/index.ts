@@ -81,3 +81,18 @@ export { ThemeProvider, ThemeToggle, useTheme } from './theme';
 export { AreaChartView, BarChartView, type ChartSeries } from './chart';
 export { StatusDot, type Status } from './status-dot';
 export { CopyButton } from './copy-button';
+export {
+  Sheet,
+  SheetBody,
+  SheetClose,
+  SheetContent,
+  SheetDescription,
+  SheetFooter,
+  SheetHeader,
+  SheetTitle,
+  SheetTrigger,
+} from './sheet';
+export { Slider } from './slider';
+export { Switch } from './switch';
+export { TagInput } from './tag-input';
+export { Meter } from './meter';
