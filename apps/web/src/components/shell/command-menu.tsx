@@ -2,7 +2,18 @@
 import * as React from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation } from '@tanstack/react-query';
-import { Boxes, KeyRound, Monitor, Moon, Plus, ShieldCheck, Sun } from 'lucide-react';
+import {
+  Boxes,
+  DatabaseZap,
+  KeyRound,
+  Monitor,
+  Moon,
+  Plus,
+  ScanSearch,
+  ShieldCheck,
+  Sun,
+  Tags,
+} from 'lucide-react';
 import {
   CommandPalette,
   type CommandAction,
@@ -69,6 +80,31 @@ export function CommandMenu({
         keywords: ['new'],
         onSelect: () => router.push('/workspaces?create=1'),
       });
+    if (canCreateWorkspace)
+      list.push({
+        id: 'action:create-datasource',
+        group: 'Actions',
+        label: 'New data source',
+        icon: <DatabaseZap />,
+        keywords: ['register', 'connect', 'database', 'add source'],
+        onSelect: () => router.push('/datasources?create=1'),
+      });
+    list.push({
+      id: 'action:run-scan',
+      group: 'Actions',
+      label: 'Run a scan…',
+      icon: <ScanSearch />,
+      keywords: ['scan', 'classify', 'new scan'],
+      onSelect: () => router.push('/scans'),
+    });
+    list.push({
+      id: 'action:review-classifications',
+      group: 'Actions',
+      label: 'Review classifications',
+      icon: <Tags />,
+      keywords: ['labels', 'pii', 'accept', 'reject', 'queue'],
+      onSelect: () => router.push('/classifications'),
+    });
     if (isAdmin)
       list.push({
         id: 'action:verify',

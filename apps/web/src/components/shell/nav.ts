@@ -47,10 +47,25 @@ export const racineAreas: NavItem[] = [
 ];
 
 export const governanceGroups: NavItem[] = [
-  { label: 'Data sources', icon: Database },
-  { label: 'Scan rule sets', icon: ListChecks },
-  { label: 'Scans', icon: ScanSearch },
-  { label: 'Classifications', icon: Tags },
+  {
+    label: 'Data sources',
+    icon: Database,
+    href: '/datasources',
+    keywords: ['databases', 'connections', 'postgres', 'mysql', 'sqlite'],
+  },
+  {
+    label: 'Scan rule sets',
+    icon: ListChecks,
+    href: '/rule-sets',
+    keywords: ['rules', 'detectors', 'patterns'],
+  },
+  { label: 'Scans', icon: ScanSearch, href: '/scans', keywords: ['runs', 'drift', 'history'] },
+  {
+    label: 'Classifications',
+    icon: Tags,
+    href: '/classifications',
+    keywords: ['labels', 'pii', 'review', 'sensitive'],
+  },
   { label: 'Catalog', icon: Library },
   { label: 'Compliance', icon: ShieldCheck },
   {
