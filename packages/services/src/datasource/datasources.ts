@@ -169,21 +169,14 @@ export async function testDataSource(deps: ServiceDeps, actor: Actor, input: z.o
   const source = await deps.db.dataSource.findUnique({ where: { id: input.id } });
   if (!source) throw notFound('Data source', input.id);
   const result = await withConnector(connectorForSource(deps, source), (c) => c.testConnection());
-  await deps.db.dataSource.update({
-    where: { id: source.id },
-    data: { lastTestedAt: deps.clock(), lastTestOk: result.ok, lastTestError: result.ok ? null : (result.error?.message ?? 'failed'), lastLatencyMs: result.latencyMs ?? null, serverVersion: result.serverVersion ?? source.serverVersion },
-  });
-  await recordActivity(deps, actor, {
-    type: 'datasource.tested',
-    category: 'execution',
-    sourceGroup: 'datasource',
-    action: 'test',
-    resourceType: 'datasource',
-    resourceId: source.id,
-    workspaceId: source.workspaceId,
-    status: result.ok ? 'success' : 'failure',
-    durationMs: result.latencyMs ?? null,
-    details: { serverVersion: result.serverVersion ?? null, canReadMetadata: result.canReadMetadata, canReadData: result.canReadData, error: result.ok ? null : (result.error?.message ?? null) },
+  const error = result.ok ? null : (result.error?.message ?? 'failed');
+  // The outcome on the source and its audit row commit together.
+  await mutate(deps, actor, { type: 'datasource.tested', category: 'execution', sourceGroup: 'datasource', action: 'test', resourceType: 'datasource', resourceId: source.id, workspaceId: source.workspaceId }, async (tx) => {
+    await tx.dataSource.update({
+      where: { id: source.id },
+      data: { lastTestedAt: deps.clock(), lastTestOk: result.ok, lastTestError: error, lastLatencyMs: result.latencyMs ?? null, serverVersion: result.serverVersion ?? source.serverVersion },
+    });
+    return { result: null, details: { ok: result.ok, latencyMs: result.latencyMs ?? null, serverVersion: result.serverVersion ?? null, canReadMetadata: result.canReadMetadata, canReadData: result.canReadData, error } };
   });
   return { ...result, saved: true as const };
 }

@@ -1,4 +1,5 @@
 import { systemActor } from '../actor';
+import { appendActivity } from '../activity/append';
 import { recordActivity } from '../activity/record';
 import { precisionTable } from '../classification/precision';
 import { isTransient } from '../connectors';
@@ -135,20 +136,22 @@ export async function executeScanRun(deps: ServiceDeps, runId: string, options: 
     const allFailed = plan.tables.length > 0 && tableErrors.length === plan.tables.length;
     const status = allFailed ? 'failed' : 'succeeded';
     const finishedAt = deps.clock();
-    await deps.db.$transaction([
-      deps.db.scanRun.update({ where: { id: run.id }, data: { status, finishedAt, tableErrors, timings, error: allFailed ? 'Every table failed; see the table errors' : null } }),
-      deps.db.dataSource.update({ where: { id: source.id }, data: { lastScanAt: finishedAt, lastScanStatus: status } }),
-    ]);
-    await recordActivity(deps, systemActor, {
-      ...event,
-      type: `scan.run.${status}`,
-      category: 'execution',
-      action: 'finish',
-      status: allFailed ? 'failure' : 'success',
-      durationMs: finishedAt.getTime() - started.getTime(),
-      details: { scanId: run.scanId, scanName: run.scan.name, dataSourceId: source.id, ...totals, tablesTotal: plan.tables.length, tableErrors: tableErrors.length, drift: { added: synced.added, removed: synced.removed, changed: synced.changed }, timings },
-      complianceRelevant: true,
+    // The run's outcome, the source's last-scan fields and the audit row commit together.
+    const lastId = await deps.db.$transaction(async (tx) => {
+      await tx.scanRun.update({ where: { id: run.id }, data: { status, finishedAt, tableErrors, timings, error: allFailed ? 'Every table failed; see the table errors' : null } });
+      await tx.dataSource.update({ where: { id: source.id }, data: { lastScanAt: finishedAt, lastScanStatus: status } });
+      return appendActivity(tx, systemActor, {
+        ...event,
+        type: `scan.run.${status}`,
+        category: 'execution',
+        action: 'finish',
+        status: allFailed ? 'failure' : 'success',
+        durationMs: finishedAt.getTime() - started.getTime(),
+        details: { scanId: run.scanId, scanName: run.scan.name, dataSourceId: source.id, ...totals, tablesTotal: plan.tables.length, tableErrors: tableErrors.length, drift: { added: synced.added, removed: synced.removed, changed: synced.changed }, timings },
+        complianceRelevant: true,
+      }, finishedAt);
     });
+    await deps.bus.publish(lastId).catch(() => {});
     if (synced.added + synced.removed + synced.changed > 0)
       await recordActivity(deps, systemActor, { ...event, type: 'scan.drift.detected', category: 'data', action: 'detect', details: { dataSourceId: source.id, added: synced.added, removed: synced.removed, changed: synced.changed } });
   } catch (error) {
