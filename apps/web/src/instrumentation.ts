@@ -13,6 +13,8 @@ export async function register() {
       concurrency: Number(process.env.RACINE_WORKER_CONCURRENCY ?? 2),
       // Through the embedded PGlite, LISTEN/NOTIFY does not reach the worker: poll briskly.
       pollIntervalMs: process.env.RACINE_BUS === 'memory' ? 300 : 2000,
+      // The embedded default is one process: jobs locked at start were abandoned by a crash.
+      soleWorker: process.env.RACINE_BUS === 'memory',
     });
     console.log('[racine] job worker started in the web process');
   } catch (error) {

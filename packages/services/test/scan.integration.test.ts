@@ -136,6 +136,26 @@ describe('scanning the demo shop', () => {
   });
 });
 
+describe('crash recovery', () => {
+  it('a run abandoned by a killed worker is finished by the next sole worker', async () => {
+    const { deps, steward, scan } = await demoScan();
+    const run = await runScan(deps, steward.actor, scan.id);
+    // As a worker that died mid-job leaves it: the job locked by it, the run half done.
+    await deps.db.$executeRawUnsafe(`UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'worker-that-died' WHERE key = $1`, `scan-run:${run.id}`);
+    await deps.db.scanRun.update({ where: { id: run.id }, data: { status: 'running', startedAt: new Date(), attempts: 1, tablesTotal: 6, tablesDone: 2 } });
+    const runner = await startRacineWorker(deps, { databaseUrl: process.env.DATABASE_URL!, concurrency: 1, pollIntervalMs: 200, soleWorker: true });
+    try {
+      let last = '';
+      for await (const r of watchRun(deps, run.id, undefined, 100)) last = `${r.status}:${r.tablesDone}/${r.tablesTotal}`;
+      expect(last).toBe('succeeded:6/6');
+      const labels = await deps.db.classification.groupBy({ by: ['assetId', 'label'], where: { asset: { dataSourceId: scan.dataSourceId } }, _count: { _all: true } });
+      expect(labels.every((l) => l._count._all === 1)).toBe(true);
+    } finally {
+      await runner.stop();
+    }
+  });
+});
+
 describe('scan scheduling and retries', () => {
   it('queues scans whose cron schedule is due and moves their next run forward', async () => {
     const { deps, steward, scan } = await demoScan();

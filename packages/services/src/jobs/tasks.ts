@@ -1,9 +1,9 @@
-import type { Runner, Task } from 'graphile-worker';
+import { makeWorkerUtils, type Runner, type Task } from 'graphile-worker';
 import type { ServiceDeps } from '../deps';
 import { executeScanRun } from '../scan/run-scan';
 import { runDueScans } from '../scan/schedule';
 import { SCAN_TASK } from '../scan/scans';
-import { startWorker } from './queue';
+import { migrateJobSchema, startWorker } from './queue';
 
 /** Every durable task Racine runs, by name. A new kind of job is one entry here. */
 export function taskList(deps: ServiceDeps): Record<string, Task> {
@@ -18,7 +18,28 @@ export function taskList(deps: ServiceDeps): Record<string, Task> {
   };
 }
 
-/** The worker the web process runs in the embedded default, and `npm run worker` runs in production. */
-export function startRacineWorker(deps: ServiceDeps, options: { databaseUrl: string; concurrency?: number; pollIntervalMs?: number }): Promise<Runner> {
+/**
+ * The worker the web process runs in the embedded default, and `npm run
+ * worker` runs in production. With `soleWorker` (the embedded default, one
+ * process), jobs still locked at start belong to a process that died
+ * mid-job: they are unlocked so they run again now rather than after
+ * graphile-worker's 4-hour lock expiry. Runs are idempotent, so redoing one
+ * repeats no effect.
+ */
+export async function startRacineWorker(deps: ServiceDeps, options: { databaseUrl: string; concurrency?: number; pollIntervalMs?: number; soleWorker?: boolean }): Promise<Runner> {
+  if (options.soleWorker) await unlockAbandonedJobs(options.databaseUrl);
   return startWorker({ ...options, tasks: taskList(deps), crontab: '* * * * * scan:tick ?max=1&jobKey=scan-tick' });
+}
+
+export async function unlockAbandonedJobs(databaseUrl: string): Promise<number> {
+  await migrateJobSchema(databaseUrl);
+  const utils = await makeWorkerUtils({ connectionString: databaseUrl });
+  try {
+    const rows = await utils.withPgClient((c) => c.query<{ locked_by: string }>('SELECT DISTINCT locked_by FROM graphile_worker.jobs WHERE locked_by IS NOT NULL'));
+    const ids = rows.rows.map((r) => r.locked_by);
+    if (ids.length) await utils.forceUnlockWorkers(ids);
+    return ids.length;
+  } finally {
+    await utils.release();
+  }
 }
