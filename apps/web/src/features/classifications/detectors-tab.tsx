@@ -26,7 +26,7 @@ const columns: DataTableColumn<Detector>[] = [
     id: 'label',
     header: 'Label',
     cell: (d) => (
-      <div className="grid gap-1">
+      <div className="grid justify-items-start gap-1">
         <LabelBadge label={d.label} sensitivity={d.sensitivity} />
         <span className="text-xs text-muted-foreground">{d.displayName}</span>
       </div>
@@ -35,7 +35,7 @@ const columns: DataTableColumn<Detector>[] = [
   {
     id: 'how',
     header: 'How it decides',
-    className: 'hidden md:table-cell max-w-md',
+    className: 'hidden md:table-cell min-w-72',
     cell: (d) => (
       <div className="min-w-0 text-xs">
         <p className="line-clamp-2" title={d.description}>
@@ -95,7 +95,7 @@ const columns: DataTableColumn<Detector>[] = [
   {
     id: 'version',
     header: 'Version',
-    className: 'hidden xl:table-cell text-muted-foreground',
+    className: 'hidden 2xl:table-cell text-muted-foreground',
     cell: (d) => (
       <code className="font-mono text-xs">
         {d.id} v{d.version}

@@ -115,7 +115,12 @@ export function EvidencePanel({ row }: { row: ClassificationRow }) {
             <span className="flex items-center gap-2">
               <Badge variant={signalVariant[e.nameSignal]}>{e.nameSignal}</Badge>
               {e.namePattern ? (
-                <code className="font-mono text-xs text-muted-foreground">{e.namePattern}</code>
+                <code
+                  className="min-w-0 max-w-64 truncate font-mono text-xs text-muted-foreground"
+                  title={e.namePattern}
+                >
+                  {e.namePattern}
+                </code>
               ) : null}
             </span>
             <span className="text-muted-foreground">Type</span>

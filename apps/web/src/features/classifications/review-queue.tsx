@@ -170,6 +170,7 @@ export function ReviewQueue({ fixedSource }: { fixedSource?: { id: string; name:
     !filters.label.trim() &&
     filters.minConfidence === 0;
 
+  const showSource = !fixedSource && !debounced.sourceId;
   const columns: DataTableColumn<ClassificationRow>[] = [
     {
       id: 'select',
@@ -191,24 +192,6 @@ export function ReviewQueue({ fixedSource }: { fixedSource?: { id: string; name:
         </span>
       ),
     },
-    ...(fixedSource
-      ? []
-      : [
-          {
-            id: 'source',
-            header: 'Source',
-            className: 'hidden xl:table-cell max-w-40',
-            cell: (r: ClassificationRow) => (
-              <Link
-                href={`/datasources/${r.dataSource.id}`}
-                className="block truncate text-muted-foreground hover:underline"
-                onClick={(e) => e.stopPropagation()}
-              >
-                {r.dataSource.name}
-              </Link>
-            ),
-          },
-        ]),
     {
       id: 'column',
       header: 'Column',
@@ -221,7 +204,21 @@ export function ReviewQueue({ fixedSource }: { fixedSource?: { id: string; name:
             </span>
             <span className="font-medium text-foreground">{r.column}</span>
           </div>
-          <div className="truncate text-[11px] text-muted-foreground">{r.dataType ?? ''}</div>
+          <div className="truncate text-[11px] text-muted-foreground">
+            {r.dataType ?? ''}
+            {showSource ? (
+              <>
+                {' · '}
+                <Link
+                  href={`/datasources/${r.dataSource.id}`}
+                  className="hover:underline"
+                  onClick={(e) => e.stopPropagation()}
+                >
+                  {r.dataSource.name}
+                </Link>
+              </>
+            ) : null}
+          </div>
         </div>
       ),
     },
@@ -244,8 +241,8 @@ export function ReviewQueue({ fixedSource }: { fixedSource?: { id: string; name:
     },
     {
       id: 'detector',
-      header: 'Detector / rule',
-      className: 'hidden lg:table-cell max-w-44',
+      header: 'Detector',
+      className: 'hidden lg:table-cell max-w-40',
       cell: (r) => {
         const e = evidenceOf(r);
         return (
@@ -293,8 +290,18 @@ export function ReviewQueue({ fixedSource }: { fixedSource?: { id: string; name:
   ];
 
   const selectedIds = [...selected];
+  // Settled: the filters typed are the ones loaded (for tests and assistive tech).
+  const settled =
+    JSON.stringify(filters) === JSON.stringify(debounced) &&
+    !list.isFetching &&
+    !list.isPlaceholderData;
   return (
-    <div className="grid gap-3" data-testid="review-queue">
+    <div
+      className="grid gap-3"
+      data-testid="review-queue"
+      data-settled={settled}
+      aria-busy={!settled}
+    >
       <div className="flex flex-wrap items-center gap-1 border-b" role="tablist" aria-label="State">
         {stateTabs.map((t) => {
           const active = filters.state === t.value;
@@ -384,7 +391,7 @@ export function ReviewQueue({ fixedSource }: { fixedSource?: { id: string; name:
             )}
             <Input
               aria-label="Label filter"
-              placeholder="Label or prefix: PII.Email, PCI.…"
+              placeholder="Label or prefix, e.g. PII."
               list="classification-labels"
               value={filters.label}
               onChange={(e) => set({ label: e.target.value })}

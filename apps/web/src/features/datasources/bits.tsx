@@ -64,6 +64,12 @@ export function CriticalityBadge({ criticality }: { criticality: Criticality }) 
 }
 
 export const criticalityOptions: Criticality[] = ['low', 'medium', 'high', 'critical'];
+export const criticalityLabel: Record<Criticality, string> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+};
 export const environmentOptions: { value: Environment; label: string }[] = [
   { value: 'dev', label: 'Development' },
   { value: 'staging', label: 'Staging' },

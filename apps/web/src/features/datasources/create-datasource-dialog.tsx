@@ -28,10 +28,11 @@ import {
   Textarea,
   toast,
 } from '@racine/ui';
-import { useTRPC } from '~/trpc/react';
+import { useTRPC, useTRPCClient } from '~/trpc/react';
 import { useWorkspaces } from '~/components/shell/workspace-context';
 import { applyServerFieldErrors } from '~/lib/form-errors';
 import {
+  criticalityLabel,
   criticalityOptions,
   type Engine,
   engineMeta,
@@ -73,6 +74,7 @@ export function CreateDataSourceDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const trpc = useTRPC();
+  const trpcClient = useTRPCClient();
   const router = useRouter();
   const queryClient = useQueryClient();
   const { workspaces, current } = useWorkspaces();
@@ -118,6 +120,16 @@ export function CreateDataSourceDialog({
         toast.success(`Data source “${source.name}” registered`);
         onOpenChange(false);
         router.push(`/datasources/${source.id}`);
+        // Test the saved source once, so its health shows from the start (recorded on it and in the log).
+        void trpcClient.datasource.test
+          .mutate({ id: source.id })
+          .catch(() => null)
+          .then(() =>
+            Promise.all([
+              queryClient.invalidateQueries(trpc.datasource.get.queryFilter({ id: source.id })),
+              queryClient.invalidateQueries(trpc.datasource.list.pathFilter()),
+            ]),
+          );
         await Promise.all([
           queryClient.invalidateQueries(trpc.datasource.list.pathFilter()),
           queryClient.invalidateQueries(trpc.workspace.get.pathFilter()),
@@ -215,7 +227,7 @@ export function CreateDataSourceDialog({
                 </Button>
               ) : null}
             </div>
-            <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
+            <div className="grid items-start gap-4 sm:grid-cols-[12rem_1fr]">
               <Field label="Engine" htmlFor="ds-engine" error={errors.engine?.message}>
                 <Controller
                   control={form.control}
@@ -252,7 +264,7 @@ export function CreateDataSourceDialog({
                   />
                 </Field>
               ) : (
-                <div className="grid gap-4 sm:grid-cols-[1fr_7rem]">
+                <div className="grid items-start gap-4 sm:grid-cols-[1fr_7rem]">
                   <Field label="Host" htmlFor="ds-host" error={errors.host?.message}>
                     <Input
                       id="ds-host"
@@ -273,7 +285,7 @@ export function CreateDataSourceDialog({
               )}
             </div>
             {isSqlite ? null : (
-              <div className="grid gap-4 sm:grid-cols-3">
+              <div className="grid items-start gap-4 sm:grid-cols-3">
                 <Field label="Database" htmlFor="ds-database" error={errors.database?.message}>
                   <Input
                     id="ds-database"
@@ -335,7 +347,7 @@ export function CreateDataSourceDialog({
             <h3 id="ds-details-heading" className="text-sm font-semibold">
               Details
             </h3>
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid items-start gap-4 sm:grid-cols-2">
               <Field label="Name" htmlFor="ds-name" error={errors.name?.message}>
                 <Input
                   id="ds-name"
@@ -372,7 +384,7 @@ export function CreateDataSourceDialog({
             <Field label="Description" htmlFor="ds-description" error={errors.description?.message}>
               <Textarea id="ds-description" rows={2} {...form.register('description')} />
             </Field>
-            <div className="grid gap-4 sm:grid-cols-3">
+            <div className="grid items-start gap-4 sm:grid-cols-3">
               <Field label="Environment" htmlFor="ds-environment">
                 <Controller
                   control={form.control}
@@ -404,8 +416,8 @@ export function CreateDataSourceDialog({
                       </SelectTrigger>
                       <SelectContent>
                         {criticalityOptions.map((c) => (
-                          <SelectItem key={c} value={c} className="capitalize">
-                            {c}
+                          <SelectItem key={c} value={c}>
+                            {criticalityLabel[c]}
                           </SelectItem>
                         ))}
                       </SelectContent>

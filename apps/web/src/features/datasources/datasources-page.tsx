@@ -104,7 +104,10 @@ const columns: DataTableColumn<Source>[] = [
     cell: (s) => (
       <span className="tabular-nums" title={`${s._count.assets} assets · ${s._count.scans} scans`}>
         {s._count.assets.toLocaleString()}
-        <span className="text-muted-foreground"> · {s._count.scans} scans</span>
+        <span className="text-muted-foreground">
+          {' · '}
+          {s._count.scans} {s._count.scans === 1 ? 'scan' : 'scans'}
+        </span>
       </span>
     ),
     className: 'hidden lg:table-cell whitespace-nowrap',

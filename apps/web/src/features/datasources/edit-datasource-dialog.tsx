@@ -29,7 +29,13 @@ import {
 import { useTRPC } from '~/trpc/react';
 import { useWorkspaces } from '~/components/shell/workspace-context';
 import { applyServerFieldErrors } from '~/lib/form-errors';
-import { criticalityOptions, type DataSourceView, EngineLabel, environmentOptions } from './bits';
+import {
+  criticalityLabel,
+  criticalityOptions,
+  type DataSourceView,
+  EngineLabel,
+  environmentOptions,
+} from './bits';
 import { useInvalidateDataSource } from './use-datasource';
 
 const formSchema = updateDataSourceInput.omit({ id: true });
@@ -137,7 +143,7 @@ export function EditDataSourceDialog({
               </Field>
             ) : (
               <>
-                <div className="grid gap-4 sm:grid-cols-[1fr_7rem_1fr]">
+                <div className="grid items-start gap-4 sm:grid-cols-[1fr_7rem_1fr]">
                   <Field label="Host" htmlFor="eds-host" error={errors.host?.message}>
                     <Input
                       id="eds-host"
@@ -161,7 +167,7 @@ export function EditDataSourceDialog({
                     />
                   </Field>
                 </div>
-                <div className="grid gap-4 sm:grid-cols-2">
+                <div className="grid items-start gap-4 sm:grid-cols-2">
                   <Field label="Username" htmlFor="eds-username" error={errors.username?.message}>
                     <Input
                       id="eds-username"
@@ -238,7 +244,7 @@ export function EditDataSourceDialog({
           </section>
           <section className="grid gap-4 border-t pt-4">
             <h3 className="text-sm font-semibold">Details</h3>
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid items-start gap-4 sm:grid-cols-2">
               <Field label="Name" htmlFor="eds-name" error={errors.name?.message}>
                 <Input id="eds-name" aria-invalid={!!errors.name} {...form.register('name')} />
               </Field>
@@ -280,7 +286,7 @@ export function EditDataSourceDialog({
             >
               <Textarea id="eds-description" rows={2} {...form.register('description')} />
             </Field>
-            <div className="grid gap-4 sm:grid-cols-3">
+            <div className="grid items-start gap-4 sm:grid-cols-3">
               <Field label="Environment" htmlFor="eds-environment">
                 <Controller
                   control={form.control}
@@ -312,8 +318,8 @@ export function EditDataSourceDialog({
                       </SelectTrigger>
                       <SelectContent>
                         {criticalityOptions.map((c) => (
-                          <SelectItem key={c} value={c} className="capitalize">
-                            {c}
+                          <SelectItem key={c} value={c}>
+                            {criticalityLabel[c]}
                           </SelectItem>
                         ))}
                       </SelectContent>

@@ -236,10 +236,18 @@ function SchemaTree({
                                   <span className="flex items-center gap-1.5 font-mono text-[11px] text-muted-foreground">
                                     {column.dataType.toLowerCase()}
                                     {column.nullable ? (
-                                      <span title="Nullable">?</span>
+                                      <span
+                                        title="Nullable"
+                                        className="rounded bg-muted px-1 text-[10px] uppercase"
+                                      >
+                                        null
+                                      </span>
                                     ) : (
-                                      <span title="NOT NULL" className="text-foreground/70">
-                                        !
+                                      <span
+                                        title="NOT NULL"
+                                        className="rounded border px-1 text-[10px] uppercase text-foreground/70"
+                                      >
+                                        not null
                                       </span>
                                     )}
                                   </span>
@@ -500,7 +508,7 @@ function ColumnPanel({
                     value={profile.data.nullRatio}
                     label="Null ratio"
                     tone={profile.data.nullRatio > 0.5 ? 'warning' : 'muted'}
-                    barClassName="w-full"
+                    barClassName="w-auto flex-1 shrink"
                     className="mt-1.5"
                     format={(v) => `${(v * 100).toFixed(1)}%`}
                   />
@@ -587,12 +595,16 @@ export function SchemaTab({ source }: { source: DataSourceView }) {
       <Card className="md:sticky md:top-0">
         <CardHeader className="gap-3">
           <div className="flex items-center justify-between">
-            <CardTitle>
-              {discover.data.databaseName}{' '}
-              <span className="text-xs font-normal text-muted-foreground">
-                {discover.data.schemas.length} schemas · {tables} tables
-              </span>
-            </CardTitle>
+            <div className="min-w-0">
+              <CardTitle className="truncate" title={discover.data.databaseName}>
+                {discover.data.databaseName}
+              </CardTitle>
+              <p className="mt-0.5 text-xs text-muted-foreground">
+                {discover.data.schemas.length}{' '}
+                {discover.data.schemas.length === 1 ? 'schema' : 'schemas'} · {tables}{' '}
+                {tables === 1 ? 'table' : 'tables'}
+              </p>
+            </div>
             <Button
               variant="ghost"
               size="icon-sm"

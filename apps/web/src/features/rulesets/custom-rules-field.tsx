@@ -173,7 +173,7 @@ export function CustomRulesField({
                 {...register(`customRules.${i}.expression`)}
               />
             </Field>
-            <div className="grid gap-3 sm:grid-cols-2">
+            <div className="grid gap-3 sm:grid-cols-2 sm:items-start">
               <Field
                 label="Value pattern (optional)"
                 htmlFor={`rule-${i}-pattern`}

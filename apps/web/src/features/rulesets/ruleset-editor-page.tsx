@@ -336,7 +336,7 @@ function RuleSetEditor({
             <CardHeader>
               <CardTitle>General</CardTitle>
             </CardHeader>
-            <CardContent className="grid gap-4 md:grid-cols-[1fr_2fr]">
+            <CardContent className="grid items-start gap-4 md:grid-cols-[1fr_2fr]">
               <Field label="Name" htmlFor="rs-name" error={errors.name?.message}>
                 <Input id="rs-name" aria-invalid={!!errors.name} {...form.register('name')} />
               </Field>
@@ -400,7 +400,7 @@ function RuleSetEditor({
                 <CardTitle>Sampling</CardTitle>
                 <CardDescription>How many values each column gives the detectors.</CardDescription>
               </CardHeader>
-              <CardContent className="grid gap-4 sm:grid-cols-3">
+              <CardContent className="grid items-start gap-4 sm:grid-cols-3">
                 <Field
                   label="Sample size"
                   htmlFor="rs-sample-size"

@@ -64,7 +64,7 @@ export function RunProgress({
               live
             </span>
           ) : null}
-          {formatDuration(run.startedAt ?? (active ? run.queuedAt : null), run.finishedAt, now)}
+          {formatDuration(run.startedAt ?? run.queuedAt, run.finishedAt, now)}
         </span>
       </div>
       <Progress
