@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { col, cycle, generate, labels, suggestion } from '../testing';
 import { matchPersonName, personNameDetector } from './person-name';
+import { classifyColumn } from '../engine';
 
 const FIRST = ['James', 'María', 'Wei', 'Fatima', 'Olivier', 'Priya', 'Sven', 'Aisha', 'Kwame', 'Yuki', 'Chioma', 'Mateo', 'Xochitl', 'Ngozi'];
 const LAST = ['Smith', 'García', 'Wang', 'Khan', 'Dubois', 'Patel', 'Johansson', 'Okafor', 'Tanaka', 'Müller', 'Kowalski', 'Nguyen', 'Zyxwvut'];
@@ -41,5 +42,24 @@ describe('PII.PersonName detector', () => {
     expect(personNameDetector.valueMatcher('John 3:16')).toBe('nomatch');
     expect(personNameDetector.valueMatcher('Acme Inc')).toBe('nomatch');
     expect(personNameDetector.valueMatcher('The quick brown fox jumps over the lazy dog')).toBe('nomatch');
+  });
+});
+
+describe('names the dictionary does not know', () => {
+  const column = (name: string) => ({ name, dataType: 'text', normalizedType: 'string' as const, nullable: false });
+  const unknownNames = ['Bartholome', 'Nels', 'Zephyrine', 'Oluwaseun', 'Thaddeus', 'Ingeborg', 'Quillon', 'Marisol', 'Ebenezer', 'Hyacinth', 'Leopoldine', 'Torvald'];
+  it('counts title-cased name-shaped values in a column named like a name', () => {
+    const values = Array.from({ length: 60 }, (_, i) => unknownNames[i % unknownNames.length]!);
+    const [s] = classifyColumn(column('first_name'), { values });
+    expect(s?.label).toBe('PII.PersonName');
+    expect(s?.evidence.kinds['name-shaped, named column']).toBeGreaterThan(0);
+  });
+  it('does not label the same values in a column with a neutral name', () => {
+    const values = Array.from({ length: 60 }, (_, i) => unknownNames[i % unknownNames.length]!);
+    expect(classifyColumn(column('label'), { values }).map((s) => s.label)).not.toContain('PII.PersonName');
+  });
+  it('does not take lower-case codes or sentences in a named column for names', () => {
+    const values = Array.from({ length: 60 }, (_, i) => (i % 2 ? 'pending review' : 'abc-123'));
+    expect(classifyColumn(column('last_name'), { values }).map((s) => s.label)).not.toContain('PII.PersonName');
   });
 });

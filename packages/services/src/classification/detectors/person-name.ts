@@ -9,12 +9,20 @@ import { TEXT_TYPES } from './common';
 // comma for "Last, First". No digits, no @, no other punctuation.
 const NAME_SHAPE = /^[\p{L}][\p{L}\p{M}'’.-]*(?:,? [\p{L}][\p{L}\p{M}'’.-]*){0,4}$/u;
 
+/** Each word starts with a capital: "Bartholome", "van der Berg" fails (particles are checked separately), "O'Neil" passes. */
+const TITLE_CASE_WORD = /^[\p{Lu}][\p{Ll}\p{M}'’.-]+$/u;
+
 /**
  * A person's name: name-shaped, no organisation words, and at least one word
  * (3+ letters) found in the first-name or surname dictionaries. Unknown names
  * are 'nomatch', not 'invalid' — the dictionary is incomplete, the shape is not wrong.
+ *
+ * In a column whose name already says "first_name", "surname"… a title-cased,
+ * name-shaped value counts even when the dictionary does not know it: no
+ * dictionary knows every name, and the name plus the shape are the evidence
+ * (reported as the kind "name-shaped, named column").
  */
-export function matchPersonName(value: string, ctx?: { kind: string | undefined }): MatchResult {
+export function matchPersonName(value: string, ctx?: { kind: string | undefined; nameSignal?: string }): MatchResult {
   const n = value.length;
   if (n < 3 || n > 60 || !NAME_SHAPE.test(value)) return 'nomatch';
   const words = normalizeText(value).split(' ');
@@ -31,7 +39,13 @@ export function matchPersonName(value: string, ctx?: { kind: string | undefined 
     first ||= f;
     sur ||= s;
   }
-  if (known === 0) return 'nomatch';
+  if (known === 0) {
+    if (ctx?.nameSignal !== 'positive') return 'nomatch';
+    const raw = value.replace(',', '').split(' ').filter((w) => !NAME_PARTICLES.has(w.toLowerCase()));
+    if (raw.length === 0 || !raw.every((w) => TITLE_CASE_WORD.test(w))) return 'nomatch';
+    ctx.kind = 'name-shaped, named column';
+    return 'match';
+  }
   if (ctx) ctx.kind = words.length > 1 ? 'full name' : first ? 'given name' : 'family name';
   return 'match';
 }
