@@ -58,6 +58,8 @@ describe('scanning the demo shop', () => {
     const labels = await labelsOf(deps, source.id);
     const at = (col: string) => labels.filter((l) => l.at === col).map((l) => l.label);
     expect(at('customers.email')).toContain('PII.Email');
+    expect(at('customers.first_name')).toContain('PII.PersonName');
+    expect(at('customers.last_name')).toContain('PII.PersonName');
     expect(at('customers.phone')).toContain('PII.Phone');
     expect(at('customers.national_id')).toContain('PII.NationalId');
     expect(at('customers.date_of_birth')).toContain('PII.DateOfBirth');
