@@ -171,6 +171,8 @@ export function ReviewQueue({ fixedSource }: { fixedSource?: { id: string; name:
     filters.minConfidence === 0;
 
   const showSource = !fixedSource && !debounced.sourceId;
+  // "Nothing left to review" only when there were labels and all of them are decided.
+  const reviewedAll = filters.state === 'suggested' && (countOf('all') ?? 0) > 0;
   const columns: DataTableColumn<ClassificationRow>[] = [
     {
       id: 'select',
@@ -447,9 +449,9 @@ export function ReviewQueue({ fixedSource }: { fixedSource?: { id: string; name:
           ) : (
             <EmptyState
               icon={<Tags />}
-              title={filters.state === 'suggested' ? 'Nothing left to review' : 'No label matches'}
+              title={reviewedAll ? 'Nothing left to review' : 'No label matches these filters'}
               description={
-                filters.state === 'suggested'
+                reviewedAll
                   ? 'Every suggestion under these filters has been reviewed.'
                   : 'Try another label, state or confidence.'
               }

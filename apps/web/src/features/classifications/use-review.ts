@@ -55,10 +55,11 @@ export function useReview({ onDone }: { onDone?: (ids: string[]) => void } = {})
         );
         onDone?.(ids);
       },
-      onSettled: async () => {
+      onSettled: () => {
         // The list keeps its optimistic rows; it is marked stale and reloads on the next filter change.
-        await queryClient.invalidateQueries({ ...listFilter, refetchType: 'none' });
-        await Promise.all([
+        // Not awaited: the row's spinner stops as soon as the server has answered.
+        void queryClient.invalidateQueries({ ...listFilter, refetchType: 'none' });
+        void Promise.all([
           queryClient.invalidateQueries(trpc.classification.detectors.pathFilter()),
           queryClient.invalidateQueries(trpc.activity.list.pathFilter()),
           // Per-state counts (limit 1) are refreshed now.

@@ -167,7 +167,7 @@ export function EditDataSourceDialog({
                     />
                   </Field>
                 </div>
-                <div className="grid items-start gap-4 sm:grid-cols-2">
+                <div className="grid items-start gap-4 sm:grid-cols-[1fr_1.7fr]">
                   <Field label="Username" htmlFor="eds-username" error={errors.username?.message}>
                     <Input
                       id="eds-username"

@@ -24,5 +24,13 @@ export function applyServerIssues<T extends FieldValues>(
       applied = true;
     }
   }
+  // A duplicate name the API did not translate (a unique-constraint message): say it in words.
+  if (!applied && /unique constraint/i.test(message) && /\bname\b/.test(message)) {
+    setError('name' as Path<T>, {
+      type: 'server',
+      message: 'Another rule set already has this name',
+    });
+    return true;
+  }
   return applyServerFieldErrors(error, setError) || applied;
 }
