@@ -173,7 +173,13 @@ export function DataSourceDetailPage({ id }: { id: string }) {
         <TabsContent value="scans">
           <ScansTab source={s} />
         </TabsContent>
-        <TabsContent value="classifications">
+        <TabsContent value="classifications" className="grid gap-3">
+          <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
+            <span>Labels the scans of {s.name} suggested, with their evidence.</span>
+            <Link href={`/classifications?source=${s.id}`} className="text-primary hover:underline">
+              Open in the review queue
+            </Link>
+          </div>
           <ReviewQueue fixedSource={{ id: s.id, name: s.name }} />
         </TabsContent>
       </Tabs>

@@ -63,7 +63,7 @@ export function DriftCounts({
     >
       <span className="text-success">+{run.driftAdded}</span>
       <span className="text-destructive">−{run.driftRemoved}</span>
-      <span className="text-warning">~{run.driftChanged}</span>
+      <span className="text-amber-600 dark:text-amber-400">~{run.driftChanged}</span>
     </span>
   );
 }

@@ -55,7 +55,9 @@ export function RunProgress({
         <RunStatusBadge status={run.status} />
         {phase ? <span className="text-muted-foreground">{phase}</span> : null}
         {run.cancelRequested && active ? (
-          <span className="text-xs text-warning">cancelling after the current table…</span>
+          <span className="text-xs text-amber-600 dark:text-amber-400">
+            cancelling after the current table…
+          </span>
         ) : null}
         <span className="ml-auto flex items-center gap-2 text-xs text-muted-foreground tabular-nums">
           {live && active ? (

@@ -89,7 +89,7 @@ function ChangeRow({ change }: { change: Change }) {
       ) : (
         <p className="pl-2 font-mono text-[11px] text-muted-foreground">
           {Object.entries(change.change === 'removed' ? before : after)
-            .filter(([k]) => k !== 'removedAt')
+            .filter(([k, v]) => k !== 'removedAt' && v !== null && v !== undefined)
             .map(([k, v]) => `${k}: ${show(v)}`)
             .join(' · ')}
         </p>
