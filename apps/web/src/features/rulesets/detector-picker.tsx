@@ -96,11 +96,14 @@ export function DetectorPicker({
         </span>
       </label>
       {error ? <p className="text-xs text-destructive">{error}</p> : null}
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="gap-4 md:columns-2">
         {groups.map((g) => {
           const inGroup = g.items.filter((d) => all || chosen.has(d.label)).length;
           return (
-            <fieldset key={g.category} className="grid content-start gap-0.5 rounded-md border p-2">
+            <fieldset
+              key={g.category}
+              className="mb-4 grid break-inside-avoid content-start gap-0.5 rounded-md border p-2"
+            >
               <legend className="flex items-center gap-2 px-1 text-xs font-semibold">
                 <Checkbox
                   aria-label={`All ${g.category} detectors`}
