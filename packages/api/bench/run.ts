@@ -202,6 +202,17 @@ function pidMeter(pid: number | null) {
   };
 }
 
+/** CPU time the whole machine spent busy (all processes, ms), from /proc/stat; NaN where there is none. */
+function machineBusyMs(): number {
+  try {
+    // cpu  user nice system idle iowait irq softirq steal …, in USER_HZ (100) ticks
+    const t = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return (t[0]! + t[1]! + t[2]! + t[5]! + t[6]! + t[7]!) * (1000 / 100);
+  } catch {
+    return NaN;
+  }
+}
+
 // ── statistics ──────────────────────────────────────────────────────────────
 
 function summarize(values: ArrayLike<number>) {
@@ -231,6 +242,8 @@ interface RunRecord {
   subscribers: (ProcessStats | null)[];
   wallMs: number;
   drainedMs: number;
+  /** The whole machine's busy CPU time during the run (the bench, Postgres, and anything else running). */
+  machineBusyMs: number;
 }
 
 /** Per run: every subscriber must have every event of the run exactly once, in log order. */
@@ -303,6 +316,8 @@ function analyse(run: RunRecord, perGroup: Deliveries[][], offsets: number[]) {
       server: statsView(run.server, run.wallMs),
       publisher: run.publisherCpuCores === null ? 'in the server' : { cpuCores: run.publisherCpuCores },
       subscribers: run.subscribers.map((s) => statsView(s, run.wallMs)),
+      /** Cores busy machine-wide: what is left over after the bench's processes is Postgres and other work on the machine. */
+      machine: { cores: cpus().length, busyCores: round(run.machineBusyMs / run.wallMs) },
     },
     target: { p99Ms: TARGET_P99_MS, met: latencyMs.p99 < TARGET_P99_MS && exact && run.result.errors === 0 },
   };
@@ -418,6 +433,7 @@ async function main() {
       meter.take();
       await Promise.all(groups.map((g) => g.stats()));
       const t0 = performance.now();
+      const machine0 = machineBusyMs();
       let result: PublishResult;
       let publisherCpuCores: number | null = null;
       if (pub) {
@@ -440,8 +456,9 @@ async function main() {
       const drainedMs = performance.now() - drainStart;
       const wallMs = performance.now() - t0;
       const server = meter.take();
+      const machineBusy = machineBusyMs() - machine0;
       const subscribers = await Promise.all(groups.map((g) => g.stats()));
-      runs.push({ publisher, plan, result, publisherOffsetMs, publisherCpuCores, server, subscribers, wallMs, drainedMs });
+      runs.push({ publisher, plan, result, publisherOffsetMs, publisherCpuCores, server, subscribers, wallMs, drainedMs, machineBusyMs: machineBusy });
       log(`  appended ${result.committedAt.filter((c) => c > 0).length}/${plan.total} (${result.errors} failed), drained ${round(drainedMs, 0)} ms after the last append`);
     }
     await sleep(300); // duplicates still in flight would show up now
