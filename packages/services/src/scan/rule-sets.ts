@@ -1,5 +1,6 @@
 import type { Prisma } from '@racine/db';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { testRuleSetInput, updateRuleSetInput } from './rule-set-schemas';
 import type { Actor } from '../actor';
 import { mutate, recordActivity } from '../activity/record';
 import { connectorForSource, withConnector } from '../datasource/connect';
@@ -9,16 +10,7 @@ import { builtInRuleSets, scanRuleSetInput, testRuleSet } from '../rulesets/inde
 import { feedbackCounts } from './classify-table';
 import { precisionTable } from '../classification/precision';
 
-export const ruleSetIdInput = z.object({ id: z.uuid('Not a rule set id') });
-export const updateRuleSetInput = z.object({ id: z.uuid('Not a rule set id'), ruleSet: scanRuleSetInput });
-export const testRuleSetInput = z.object({
-  /** A saved rule set, or a draft from the editor. */
-  ruleSetId: z.uuid().optional(),
-  draft: scanRuleSetInput.optional(),
-  dataSourceId: z.uuid('Not a data source id'),
-  schema: z.string().min(1).max(255),
-  table: z.string().min(1).max(255),
-}).refine((i) => !!i.ruleSetId !== !!i.draft, { message: 'Give either ruleSetId or a draft rule set', path: ['ruleSetId'] });
+export { ruleSetIdInput, testRuleSetInput, updateRuleSetInput } from './rule-set-schemas';
 
 type RuleSetData = z.output<typeof scanRuleSetInput>;
 const toRow = (r: RuleSetData) => ({ ...r, customRules: r.customRules as Prisma.InputJsonValue });
@@ -56,13 +48,18 @@ export async function createRuleSet(deps: ServiceDeps, actor: Actor, input: Rule
 }
 
 export async function updateRuleSet(deps: ServiceDeps, actor: Actor, input: z.output<typeof updateRuleSetInput>) {
-  return mutate(deps, actor, spec('scanRuleSet.updated', 'update', input.id), async (tx) => {
-    const current = await tx.scanRuleSet.findUnique({ where: { id: input.id } });
-    if (!current) throw notFound('Rule set', input.id);
-    if (current.builtIn) throw new AppError('PRECONDITION_FAILED', 'Built-in rule sets cannot be changed; create your own from it instead');
-    const row = await tx.scanRuleSet.update({ where: { id: input.id }, data: toRow(input.ruleSet) });
-    return { result: row, before: current, after: input.ruleSet };
-  });
+  try {
+    return await mutate(deps, actor, spec('scanRuleSet.updated', 'update', input.id), async (tx) => {
+      const current = await tx.scanRuleSet.findUnique({ where: { id: input.id } });
+      if (!current) throw notFound('Rule set', input.id);
+      if (current.builtIn) throw new AppError('PRECONDITION_FAILED', 'Built-in rule sets cannot be changed; create your own from it instead');
+      const row = await tx.scanRuleSet.update({ where: { id: input.id }, data: toRow(input.ruleSet) });
+      return { result: row, before: current, after: input.ruleSet };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `A rule set named "${input.ruleSet.name}" already exists`, { field: 'name' });
+    throw error;
+  }
 }
 
 export async function deleteRuleSet(deps: ServiceDeps, actor: Actor, id: string) {
