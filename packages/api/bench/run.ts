@@ -100,10 +100,11 @@ function child<In extends { kind: string }, Out extends { kind: string }>(file: 
   });
   const next = <K extends Out['kind']>(kind: K) =>
     new Promise<Extract<Out, { kind: K }>>((resolve, reject) => {
+      // 'close', not 'exit': it comes after every message the child sent has been delivered.
       const onExit = (code: number | null) => reject(new Error(`${file} exited (${code}) while waiting for "${kind}"`));
-      proc.once('exit', onExit);
+      proc.once('close', onExit);
       waiters.set(kind, (m) => {
-        proc.off('exit', onExit);
+        proc.off('close', onExit);
         resolve(m as Extract<Out, { kind: K }>);
       });
     });

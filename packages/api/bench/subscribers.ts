@@ -135,9 +135,8 @@ if (process.send && process.argv.includes('--bench-subscriber')) {
     } else if (message.kind === 'stop') {
       if (progress) clearInterval(progress);
       set?.stop();
-      send({ kind: 'result', deliveries: set?.deliveries ?? [] });
-      // Let the IPC message flush, then go.
-      setTimeout(() => process.exit(0), 200);
+      // Go once the (large) message is written: a fixed delay lost it when the parent was too busy to read it in time.
+      process.send!({ kind: 'result', deliveries: set?.deliveries ?? [] } satisfies FromChild, () => process.exit(0));
     }
   });
   process.on('disconnect', () => process.exit(0));
