@@ -284,7 +284,6 @@ describe('activity.stream on the fast handler', () => {
     expect(first.text).not.toContain('event: return');
     const got = idsOf(first.text);
     expect(got.length).toBeGreaterThan(0);
-    expect(got.length).toBeLessThan(10);
     const again = await fast(new Request(streamUrl('http://local', { type }), { headers: { ...headers, 'last-event-id': got.at(-1)! } }));
     const rest = await readFrames(again.body!, 1 + 10 - got.length);
     expect([...got, ...idsOf(rest.text)]).toEqual(ids);
