@@ -99,6 +99,31 @@ describe('ActivityFeed.subscribeFrames', () => {
     expect(await fastEnded).toBe('aborted');
   });
 
+  it('takes notifications that come within coalesceMs of each other together, in one batch', async () => {
+    const { deps, actor } = await setup();
+    let notify = (_id: bigint) => {};
+    const bus = { ...deps.bus, onNotify: (l: (id: bigint) => void) => ((notify = l), () => {}), publish: async () => {} };
+    const feed = new ActivityFeed(deps.db, bus, 60_000, 400);
+    const type = typeFor('coalesce');
+    const writes: string[][] = [];
+    const abort = new AbortController();
+    let started!: () => void;
+    const ready = new Promise<void>((r) => (started = r));
+    void feed.subscribeFrames({ after: null, accept: (e) => e.type === type, frames: new FrameCache((e) => e.id), signal: abort.signal, onStart: started, write: (f) => (writes.push(f), true) });
+    await ready;
+    const quiet = { ...deps, bus };
+    const ids = [String(await recordActivity(quiet, actor, tick(type, 0)))];
+    notify(BigInt(ids[0]!)); // read at once
+    await expect.poll(() => writes.length).toBe(1);
+    for (let i = 1; i <= 2; i++) {
+      ids.push(String(await recordActivity(quiet, actor, tick(type, i))));
+      notify(BigInt(ids[i]!)); // within the window: read together when it ends
+    }
+    await expect.poll(() => writes.length, { timeout: 3000 }).toBe(2);
+    expect(writes).toEqual([[ids[0]], [ids[1], ids[2]]]);
+    abort.abort();
+  });
+
   it('counts a throwing consumer as overflowed rather than breaking the fan-out', async () => {
     const { deps, actor, feed } = await setup();
     const type = typeFor('throw');
