@@ -29,6 +29,14 @@ export const permissions = {
   'scan.run': 'Run and cancel scans',
   'classification.read': 'See classifications and their evidence',
   'classification.review': 'Accept and reject classifications',
+  'catalog.curate': 'Describe, tag, certify and assign owners to a source’s assets; declare lineage',
+  'glossary.read': 'See glossary terms',
+  'glossary.manage': 'Create, change, link and delete glossary terms',
+  'compliance.read': 'See frameworks, rules and posture (findings: of the sources one may read)',
+  'compliance.manage': 'Create and change frameworks and rules',
+  'compliance.evaluate': 'Evaluate frameworks on demand',
+  'compliance.findings.manage': 'Acknowledge, assign and resolve a source’s findings',
+  'compliance.waive': 'Waive a source’s findings with a justification and an expiry',
 } as const;
 
 export type PermissionKey = keyof typeof permissions;
@@ -48,8 +56,8 @@ const workspaceRead = ['workspace.read', 'activity.read'] as const;
 /** What reading a data source means, wherever it is granted. */
 const sourceRead = ['datasource.read', 'scan.read', 'classification.read'] as const;
 /** Working on a source: connect, preview, scan, review labels. */
-const sourceWork = [...sourceRead, 'datasource.connect', 'datasource.preview', 'scan.run', 'classification.review'] as const;
-const sourceAdmin = [...sourceWork, 'datasource.update', 'datasource.delete', 'scan.manage'] as const;
+const sourceWork = [...sourceRead, 'datasource.connect', 'datasource.preview', 'scan.run', 'classification.review', 'catalog.curate', 'compliance.findings.manage'] as const;
+const sourceAdmin = [...sourceWork, 'datasource.update', 'datasource.delete', 'scan.manage', 'compliance.waive'] as const;
 
 export const builtInRoles: readonly BuiltInRole[] = [
   {
@@ -64,21 +72,35 @@ export const builtInRoles: readonly BuiltInRole[] = [
     name: 'Data steward',
     description: 'Curates and governs data; creates workspaces.',
     scopeType: 'global',
-    permissions: ['system.read', 'user.read', 'role.read', 'token.manage', 'workspace.create', 'datasource.create', 'scanRuleSet.read', 'scanRuleSet.manage'],
+    permissions: [
+      'system.read',
+      'user.read',
+      'role.read',
+      'token.manage',
+      'workspace.create',
+      'datasource.create',
+      'scanRuleSet.read',
+      'scanRuleSet.manage',
+      'glossary.read',
+      'glossary.manage',
+      'compliance.read',
+      'compliance.manage',
+      'compliance.evaluate',
+    ],
   },
   {
     key: 'analyst',
     name: 'Analyst',
     description: 'Works with governed data inside the workspaces they belong to.',
     scopeType: 'global',
-    permissions: ['system.read', 'user.read', 'role.read', 'token.manage', 'scanRuleSet.read'],
+    permissions: ['system.read', 'user.read', 'role.read', 'token.manage', 'scanRuleSet.read', 'glossary.read', 'compliance.read'],
   },
   {
     key: 'viewer',
     name: 'Viewer',
     description: 'Reads what the workspaces they belong to show.',
     scopeType: 'global',
-    permissions: ['system.read', 'token.manage', 'scanRuleSet.read'],
+    permissions: ['system.read', 'token.manage', 'scanRuleSet.read', 'glossary.read', 'compliance.read'],
   },
   {
     key: 'ws.owner',

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@racine/db';
 
 /** Kinds of resource that live inside a data source, for permission checks at its scope. */
-export type SourceOwned = 'scan' | 'scanRun' | 'asset' | 'classification';
+export type SourceOwned = 'scan' | 'scanRun' | 'asset' | 'classification' | 'finding' | 'lineageEdge';
 
 /** The data source a resource belongs to, or null if it does not exist. */
 export async function dataSourceIdOf(db: DbOrTx, kind: SourceOwned, id: string): Promise<string | null> {
@@ -14,5 +14,10 @@ export async function dataSourceIdOf(db: DbOrTx, kind: SourceOwned, id: string):
       return (await db.asset.findUnique({ where: { id }, select: { dataSourceId: true } }))?.dataSourceId ?? null;
     case 'classification':
       return (await db.classification.findUnique({ where: { id }, select: { asset: { select: { dataSourceId: true } } } }))?.asset.dataSourceId ?? null;
+    case 'finding':
+      return (await db.complianceFinding.findUnique({ where: { id }, select: { dataSourceId: true } }))?.dataSourceId ?? null;
+    case 'lineageEdge':
+      // An edge is checked at its downstream end: declaring what feeds a table is that table's steward's call.
+      return (await db.lineageEdge.findUnique({ where: { id }, select: { to: { select: { dataSourceId: true } } } }))?.to.dataSourceId ?? null;
   }
 }
