@@ -2,6 +2,8 @@ import type { NextConfig } from 'next';
 
 const config: NextConfig = {
   reactStrictMode: true,
+  // Lets two dev servers share one checkout without sharing a build folder.
+  distDir: process.env.RACINE_NEXT_DIST_DIR || '.next',
   // Internal packages export TypeScript source; Next compiles them with the app.
   transpilePackages: ['@racine/ui', '@racine/api', '@racine/services', '@racine/db'],
   // Native addons, drivers and WASM stay as runtime `require`s on the server instead of being bundled.
