@@ -19,6 +19,12 @@ if (process.env.TEST_DATABASE_URL) {
   const name = `racine_e2e_${Date.now()}`;
   const admin = new pg.Client({ connectionString: server.toString() });
   await admin.connect();
+  // A run whose server was killed outright (SIGKILL) never dropped its database:
+  // sweep those left by runs that started more than six hours ago.
+  const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname ~ '^racine_e2e_[0-9]+$'`);
+  for (const { datname } of stale.rows) {
+    if (Date.now() - Number(datname.slice('racine_e2e_'.length)) > 6 * 3600_000) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+  }
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = new URL(server);
