@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Controller, type UseFormReturn, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { PlugZap, Sparkles } from 'lucide-react';
@@ -24,29 +24,20 @@ import {
   SelectValue,
   Spinner,
   Switch,
-  TagInput,
-  Textarea,
   toast,
 } from '@racine/ui';
 import { useTRPC, useTRPCClient } from '~/trpc/react';
 import { useWorkspaces } from '~/components/shell/workspace-context';
 import { applyServerFieldErrors } from '~/lib/form-errors';
-import {
-  criticalityLabel,
-  criticalityOptions,
-  type Engine,
-  engineMeta,
-  engineOptions,
-  environmentOptions,
-} from './bits';
+import { type Engine, engineMeta, engineOptions } from './bits';
 import { ConnectionTestResult } from './connection-test';
+import { DetailsFields, type DetailsValues } from './details-fields';
 
 // The server's own schema drives the form (it is refined, so it is used whole).
 const formSchema = createDataSourceInput;
 type FormInput = z.input<typeof formSchema>;
 type FormOutput = z.output<typeof formSchema>;
 
-const NO_WORKSPACE = '__none__';
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const toPort = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : Number(v));
 
@@ -343,109 +334,15 @@ export function CreateDataSourceDialog({
             <ConnectionTestResult result={test.data} error={test.error} />
           </section>
 
-          <section className="grid gap-4 border-t pt-4" aria-labelledby="ds-details-heading">
-            <h3 id="ds-details-heading" className="text-sm font-semibold">
-              Details
-            </h3>
-            <div className="grid items-start gap-4 sm:grid-cols-2">
-              <Field label="Name" htmlFor="ds-name" error={errors.name?.message}>
-                <Input
-                  id="ds-name"
-                  aria-invalid={!!errors.name}
-                  placeholder="Warehouse (prod)"
-                  {...form.register('name')}
-                />
-              </Field>
-              <Field label="Workspace" htmlFor="ds-workspace" error={errors.workspaceId?.message}>
-                <Controller
-                  control={form.control}
-                  name="workspaceId"
-                  render={({ field }) => (
-                    <Select
-                      value={field.value ?? NO_WORKSPACE}
-                      onValueChange={(v) => field.onChange(v === NO_WORKSPACE ? undefined : v)}
-                    >
-                      <SelectTrigger id="ds-workspace" aria-label="Workspace">
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        <SelectItem value={NO_WORKSPACE}>No workspace</SelectItem>
-                        {workspaces.map((w) => (
-                          <SelectItem key={w.id} value={w.id}>
-                            {w.name}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                  )}
-                />
-              </Field>
-            </div>
-            <Field label="Description" htmlFor="ds-description" error={errors.description?.message}>
-              <Textarea id="ds-description" rows={2} {...form.register('description')} />
-            </Field>
-            <div className="grid items-start gap-4 sm:grid-cols-3">
-              <Field label="Environment" htmlFor="ds-environment">
-                <Controller
-                  control={form.control}
-                  name="environment"
-                  render={({ field }) => (
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <SelectTrigger id="ds-environment" aria-label="Environment">
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        {environmentOptions.map((e) => (
-                          <SelectItem key={e.value} value={e.value}>
-                            {e.label}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                  )}
-                />
-              </Field>
-              <Field label="Criticality" htmlFor="ds-criticality">
-                <Controller
-                  control={form.control}
-                  name="criticality"
-                  render={({ field }) => (
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <SelectTrigger id="ds-criticality" aria-label="Criticality">
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        {criticalityOptions.map((c) => (
-                          <SelectItem key={c} value={c}>
-                            {criticalityLabel[c]}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                  )}
-                />
-              </Field>
-              <Field
-                label="Tags"
-                htmlFor="ds-tags"
-                error={errors.tags?.message ?? errors.tags?.[0]?.message}
-                hint="Enter or comma to add."
-              >
-                <Controller
-                  control={form.control}
-                  name="tags"
-                  render={({ field }) => (
-                    <TagInput
-                      id="ds-tags"
-                      value={field.value ?? []}
-                      onChange={field.onChange}
-                      placeholder="finance, gdpr"
-                    />
-                  )}
-                />
-              </Field>
-            </div>
-          </section>
+          <DetailsFields
+            form={form as unknown as UseFormReturn<DetailsValues>}
+            idPrefix="ds"
+            workspaces={workspaces}
+            noWorkspace={undefined}
+            namePlaceholder="Warehouse (prod)"
+            tagsPlaceholder="finance, gdpr"
+            tagsHint="Enter or comma to add."
+          />
           <DialogFooter>
             <Button
               variant="outline"

@@ -1,7 +1,7 @@
 'use client';
 import * as React from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { type UseFormReturn, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { KeyRound } from 'lucide-react';
@@ -16,33 +16,20 @@ import {
   DialogTitle,
   Field,
   Input,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
   Spinner,
-  TagInput,
-  Textarea,
   toast,
 } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import { useWorkspaces } from '~/components/shell/workspace-context';
 import { applyServerFieldErrors } from '~/lib/form-errors';
-import {
-  criticalityLabel,
-  criticalityOptions,
-  type DataSourceView,
-  EngineLabel,
-  environmentOptions,
-} from './bits';
+import { type DataSourceView, EngineLabel } from './bits';
+import { DetailsFields, type DetailsValues } from './details-fields';
 import { useInvalidateDataSource } from './use-datasource';
 
 const formSchema = updateDataSourceInput.omit({ id: true });
 type FormInput = z.input<typeof formSchema>;
 type FormOutput = z.output<typeof formSchema>;
 
-const NO_WORKSPACE = '__none__';
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const emptyToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
 const toPort = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
@@ -242,102 +229,17 @@ export function EditDataSourceDialog({
               </>
             )}
           </section>
-          <section className="grid gap-4 border-t pt-4">
-            <h3 className="text-sm font-semibold">Details</h3>
-            <div className="grid items-start gap-4 sm:grid-cols-2">
-              <Field label="Name" htmlFor="eds-name" error={errors.name?.message}>
-                <Input id="eds-name" aria-invalid={!!errors.name} {...form.register('name')} />
-              </Field>
-              <Field label="Workspace" htmlFor="eds-workspace">
-                <Controller
-                  control={form.control}
-                  name="workspaceId"
-                  render={({ field }) => (
-                    <Select
-                      value={field.value ?? NO_WORKSPACE}
-                      onValueChange={(v) => field.onChange(v === NO_WORKSPACE ? null : v)}
-                    >
-                      <SelectTrigger id="eds-workspace" aria-label="Workspace">
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        <SelectItem value={NO_WORKSPACE}>No workspace</SelectItem>
-                        {workspaces.map((w) => (
-                          <SelectItem key={w.id} value={w.id}>
-                            {w.name}
-                          </SelectItem>
-                        ))}
-                        {source.workspace &&
-                        !workspaces.some((w) => w.id === source.workspaceId) ? (
-                          <SelectItem value={source.workspace.id}>
-                            {source.workspace.name}
-                          </SelectItem>
-                        ) : null}
-                      </SelectContent>
-                    </Select>
-                  )}
-                />
-              </Field>
-            </div>
-            <Field
-              label="Description"
-              htmlFor="eds-description"
-              error={errors.description?.message}
-            >
-              <Textarea id="eds-description" rows={2} {...form.register('description')} />
-            </Field>
-            <div className="grid items-start gap-4 sm:grid-cols-3">
-              <Field label="Environment" htmlFor="eds-environment">
-                <Controller
-                  control={form.control}
-                  name="environment"
-                  render={({ field }) => (
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <SelectTrigger id="eds-environment" aria-label="Environment">
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        {environmentOptions.map((e) => (
-                          <SelectItem key={e.value} value={e.value}>
-                            {e.label}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                  )}
-                />
-              </Field>
-              <Field label="Criticality" htmlFor="eds-criticality">
-                <Controller
-                  control={form.control}
-                  name="criticality"
-                  render={({ field }) => (
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <SelectTrigger id="eds-criticality" aria-label="Criticality">
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        {criticalityOptions.map((c) => (
-                          <SelectItem key={c} value={c}>
-                            {criticalityLabel[c]}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                  )}
-                />
-              </Field>
-              <Field label="Tags" htmlFor="eds-tags" error={errors.tags?.message}>
-                <Controller
-                  control={form.control}
-                  name="tags"
-                  render={({ field }) => (
-                    <TagInput id="eds-tags" value={field.value ?? []} onChange={field.onChange} />
-                  )}
-                />
-              </Field>
-            </div>
-          </section>
+          <DetailsFields
+            form={form as unknown as UseFormReturn<DetailsValues>}
+            idPrefix="eds"
+            // A source may sit in a workspace the editor is not a member of: keep it choosable.
+            workspaces={
+              source.workspace && !workspaces.some((w) => w.id === source.workspaceId)
+                ? [...workspaces, source.workspace]
+                : workspaces
+            }
+            noWorkspace={null}
+          />
           <DialogFooter>
             <Button
               variant="outline"
