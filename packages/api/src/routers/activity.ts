@@ -1,26 +1,29 @@
 import {
   activityVisibility,
-  canSee,
   listActivity,
   listActivityInput,
   searchActivity,
   searchActivityInput,
   streamActivityInput,
-  updateVisibility,
   verifyChainAudited,
 } from '@racine/services';
 import { tracked } from '@trpc/server';
+import { acceptFor } from '../sse/accept';
 import { procedure, router } from '../trpc';
 
 export const activityRouter = router({
   list: procedure
     .meta({ permission: 'activity.read', filtered: true })
     .input(listActivityInput.default({ limit: 50 }))
-    .query(async ({ ctx, input }) => listActivity(ctx.deps, await activityVisibility(ctx.access), input)),
+    .query(async ({ ctx, input }) =>
+      listActivity(ctx.deps, await activityVisibility(ctx.access), input),
+    ),
   search: procedure
     .meta({ permission: 'activity.read', filtered: true })
     .input(searchActivityInput)
-    .query(async ({ ctx, input }) => searchActivity(ctx.deps, await activityVisibility(ctx.access), input)),
+    .query(async ({ ctx, input }) =>
+      searchActivity(ctx.deps, await activityVisibility(ctx.access), input),
+    ),
   /**
    * Live log over SSE. Each event carries its id; a reconnecting client sends
    * it back as lastEventId and receives exactly what it missed.
@@ -33,12 +36,7 @@ export const activityRouter = router({
       const events = ctx.feed.subscribe({
         after: input.lastEventId ? BigInt(input.lastEventId) : null,
         signal,
-        accept: (event) => {
-          updateVisibility(visibility, event);
-          if (input.workspaceId && event.workspaceId !== input.workspaceId) return false;
-          if (input.type && !event.type.startsWith(input.type)) return false;
-          return canSee(visibility, event);
-        },
+        accept: acceptFor(visibility, input),
       });
       for await (const event of events) yield tracked(event.id, event);
     }),

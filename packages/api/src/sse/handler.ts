@@ -22,20 +22,22 @@
  * waiting for its socket is closed (without tRPC's `return` event, so its
  * EventSource reconnects with Last-Event-ID and catches up from the log).
  */
-import {
-  type ActivityEventView,
-  type ActivityVisibility,
-  activityVisibility,
-  canSee,
-  streamActivityInput,
-  updateVisibility,
-} from '@racine/services';
+import { type ActivityVisibility, activityVisibility, streamActivityInput } from '@racine/services';
 import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { z } from 'zod';
 import type { Context } from '../context';
+import { acceptFor } from './accept';
 import { appRouter } from '../root';
-import { concatFrames, connectedFrame, encodeError, eventFrames, pingFrame, sseConfig, sseResponseHeaders } from './encoder';
+import {
+  concatFrames,
+  connectedFrame,
+  encodeError,
+  eventFrames,
+  pingFrame,
+  sseConfig,
+  sseResponseHeaders,
+} from './encoder';
 
 export const ACTIVITY_STREAM_PATH = 'activity.stream';
 
@@ -57,18 +59,8 @@ export interface ActivityStreamOptions {
   pingIntervalMs?: number;
 }
 
-/** What activity.stream's procedure accepts for an event (src/routers/activity.ts). */
-export function acceptFor(visibility: ActivityVisibility, input: StreamInput): (event: ActivityEventView) => boolean {
-  const { workspaceId, type } = input;
-  return (event) => {
-    updateVisibility(visibility, event);
-    if (workspaceId && event.workspaceId !== workspaceId) return false;
-    if (type && !event.type.startsWith(type)) return false;
-    return canSee(visibility, event);
-  };
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => !!value && !Array.isArray(value) && typeof value === 'object';
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && !Array.isArray(value) && typeof value === 'object';
 
 /**
  * The procedure's raw input as tRPC's HTTP handler reads it: `?input=` is the
@@ -88,7 +80,11 @@ function rawInput(req: Request, url: URL) {
       return read.value;
     } catch (cause) {
       if (cause instanceof TRPCError) throw cause;
-      throw new TRPCError({ code: 'BAD_REQUEST', message: cause instanceof Error ? cause.message : 'Invalid input', cause });
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: cause instanceof Error ? cause.message : 'Invalid input',
+        cause,
+      });
     }
   };
   return {
@@ -96,7 +92,10 @@ function rawInput(req: Request, url: URL) {
     result: () => read?.value,
     async get(): Promise<unknown> {
       let input = deserialized();
-      const lastEventId = req.headers.get('last-event-id') ?? url.searchParams.get('lastEventId') ?? url.searchParams.get('Last-Event-Id');
+      const lastEventId =
+        req.headers.get('last-event-id') ??
+        url.searchParams.get('lastEventId') ??
+        url.searchParams.get('Last-Event-Id');
       if (lastEventId) {
         if (isObject(input)) input = { ...input, lastEventId };
         else input ??= { lastEventId };
@@ -116,12 +115,32 @@ const fastPathSupported = config.sse?.enabled !== false && !config.sse?.maxDurat
  * connectionParams, a JSONL accept header) go to tRPC's fetch handler, which
  * answers them as before.
  */
-export async function handleActivityStream(req: Request, createContext: () => Promise<Context>, options: ActivityStreamOptions = {}): Promise<Response> {
+export async function handleActivityStream(
+  req: Request,
+  createContext: () => Promise<Context>,
+  options: ActivityStreamOptions = {},
+): Promise<Response> {
   const url = new URL(req.url);
-  const jsonl = (req.headers.get('trpc-accept') ?? req.headers.get('accept') ?? '').includes('application/jsonl');
-  if (!fastPathSupported || req.method !== 'GET' || url.searchParams.get('batch') === '1' || url.searchParams.has('connectionParams') || jsonl) {
+  const jsonl = (req.headers.get('trpc-accept') ?? req.headers.get('accept') ?? '').includes(
+    'application/jsonl',
+  );
+  if (
+    !fastPathSupported ||
+    req.method !== 'GET' ||
+    url.searchParams.get('batch') === '1' ||
+    url.searchParams.has('connectionParams') ||
+    jsonl
+  ) {
     const endpoint = url.pathname.replace(/\/activity\.stream\/?$/, '');
-    return fetchRequestHandler({ endpoint, req, router: appRouter, createContext: () => createContext(), onError: options.onError && (({ error, path }) => options.onError!({ error, path: path ?? ACTIVITY_STREAM_PATH })) });
+    return fetchRequestHandler({
+      endpoint,
+      req,
+      router: appRouter,
+      createContext: () => createContext(),
+      onError:
+        options.onError &&
+        (({ error, path }) => options.onError!({ error, path: path ?? ACTIVITY_STREAM_PATH })),
+    });
   }
 
   const input = rawInput(req, url);
@@ -129,7 +148,14 @@ export async function handleActivityStream(req: Request, createContext: () => Pr
   const shapeOf = (cause: unknown) => {
     const error = getTRPCErrorFromUnknown(cause);
     options.onError?.({ error, path: ACTIVITY_STREAM_PATH });
-    return getErrorShape({ config, error, type: 'subscription', path: ACTIVITY_STREAM_PATH, input: input.result(), ctx });
+    return getErrorShape({
+      config,
+      error,
+      type: 'subscription',
+      path: ACTIVITY_STREAM_PATH,
+      input: input.result(),
+      ctx,
+    });
   };
 
   let parsed: StreamInput;
@@ -137,7 +163,15 @@ export async function handleActivityStream(req: Request, createContext: () => Pr
   try {
     ctx = await createContext();
     // The procedure's middlewares and input parser, exactly as tRPC runs them; its generator is never started.
-    const gate = (await callTRPCProcedure({ router: appRouter, path: ACTIVITY_STREAM_PATH, getRawInput: input.get, ctx, type: 'subscription', signal: req.signal, batchIndex: 0 })) as AsyncGenerator;
+    const gate = (await callTRPCProcedure({
+      router: appRouter,
+      path: ACTIVITY_STREAM_PATH,
+      getRawInput: input.get,
+      ctx,
+      type: 'subscription',
+      signal: req.signal,
+      batchIndex: 0,
+    })) as AsyncGenerator;
     void gate.return?.(undefined);
     parsed = inputSchema.parse(await input.get());
     visibility = await activityVisibility(ctx.access!);
@@ -235,7 +269,9 @@ export async function handleActivityStream(req: Request, createContext: () => Pr
         enqueue(connectedFrame);
         if (pingEnabled && pingMs > 0 && pingMs !== Infinity) schedulePing(pingMs);
       },
-      write: (frames) => enqueue(concatFrames(frames)) && HIGH_WATER_MARK - (controller.desiredSize ?? 0) <= maxQueuedBytes,
+      write: (frames) =>
+        enqueue(concatFrames(frames)) &&
+        HIGH_WATER_MARK - (controller.desiredSize ?? 0) <= maxQueuedBytes,
     })
     .then(
       // 'aborted': the client left. 'overflow': it fell behind; closing (without `return`) makes it reconnect and catch up.

@@ -1,6 +1,5 @@
-// Until @racine/api exports ./sse (one line in its package.json), the handler is imported by path.
 import { createTRPCContext } from '@racine/api';
-import { handleActivityStream } from '../../../../../../../packages/api/src/sse';
+import { handleActivityStream } from '@racine/api/sse';
 import { getSession } from '~/server/auth';
 
 export const runtime = 'nodejs';
