@@ -26,7 +26,13 @@ export function getServiceDeps(): ServiceDeps {
 export function getActivityFeed(): ActivityFeed {
   if (!globalForRuntime.racineFeed) {
     const deps = getServiceDeps();
-    globalForRuntime.racineFeed = new ActivityFeed(deps.db, deps.bus, Number(process.env.RACINE_FEED_POLL_MS ?? 2000));
+    globalForRuntime.racineFeed = new ActivityFeed(
+      deps.db,
+      deps.bus,
+      Number(process.env.RACINE_FEED_POLL_MS ?? 2000),
+      // Notifications within this window become one log read (0: read on every notification).
+      Number(process.env.RACINE_FEED_COALESCE_MS ?? 40),
+    );
   }
   return globalForRuntime.racineFeed;
 }
