@@ -13,13 +13,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import { faker } from '@faker-js/faker';
 import { createDb } from '@racine/db';
 import pg from 'pg';
 import { systemActor } from '../src/actor';
 import { createDataSource } from '../src/datasource/datasources';
 import { createDataSourceInput } from '../src/datasource/schemas';
-import { cardNumber, iban, usSsn } from '../src/demo-source/index';
 import { InProcessBus } from '../src/events/bus';
 import { migrateJobSchema } from '../src/jobs/queue';
 import { syncBuiltInRoles } from '../src/rbac/seed';
@@ -28,34 +26,14 @@ import { syncBuiltInRuleSets } from '../src/scan/rule-sets';
 import { createScan, runScan } from '../src/scan/scans';
 import { createScanInput } from '../src/scan/schemas';
 import { benchEnv, benchServerUrl, createBenchDatabase, log, round } from './bench-db';
+import { BENCH_COLUMNS, benchRows } from './scan-data';
 
 const sizes = (benchEnv('SCAN_TABLES') ?? '100,500').split(',').map(Number).filter((n) => n > 0);
 const concurrency = Number(benchEnv('SCAN_CONCURRENCY') ?? 4);
 const ROWS = 1000;
 const SAMPLE = 100;
 
-const COLUMNS = [
-  ['id', 'integer PRIMARY KEY'],
-  ['first_name', 'text'],
-  ['last_name', 'text'],
-  ['email', 'text'],
-  ['email_verified', 'boolean'],
-  ['phone', 'text'],
-  ['date_of_birth', 'date'],
-  ['gender', 'text'],
-  ['city', 'text'],
-  ['postal_code', 'text'],
-  ['ssn', 'text'],
-  ['card_number', 'text'],
-  ['iban', 'text'],
-  ['status', 'text'],
-  ['created_at', 'timestamptz'],
-  ['amount', 'numeric(12,2)'],
-  ['ip_address', 'text'],
-  ['notes', 'text'],
-  ['product_code', 'text'],
-  ['updated_epoch', 'bigint'],
-] as const;
+const COLUMNS = BENCH_COLUMNS;
 
 /** One template of realistic rows, copied server-side into every table. */
 async function buildSource(serverUrl: string, tables: number) {
@@ -68,33 +46,7 @@ async function buildSource(serverUrl: string, tables: number) {
   url.pathname = `/${name}`;
   const c = new pg.Client({ connectionString: url.toString() });
   await c.connect();
-  faker.seed(11);
-  const rows = Array.from({ length: ROWS }, (_, i) => {
-    const first = faker.person.firstName();
-    const last = faker.person.lastName();
-    return [
-      i + 1,
-      first,
-      last,
-      faker.internet.email({ firstName: first, lastName: last }).toLowerCase(),
-      faker.datatype.boolean(),
-      faker.phone.number({ style: 'international' }),
-      faker.date.birthdate({ min: 18, max: 90, mode: 'age' }).toISOString().slice(0, 10),
-      faker.helpers.arrayElement(['female', 'male', 'non-binary']),
-      faker.location.city(),
-      faker.location.zipCode('#####'),
-      usSsn(faker),
-      cardNumber(faker),
-      iban(faker),
-      faker.helpers.arrayElement(['NEW', 'PAID', 'SHIPPED', 'CANCELLED']),
-      faker.date.past({ years: 3 }).toISOString(),
-      faker.number.float({ min: 1, max: 5000, fractionDigits: 2 }),
-      faker.internet.ipv4(),
-      faker.lorem.sentence(),
-      `SKU-${faker.string.alphanumeric({ length: 6, casing: 'upper' })}`,
-      Math.floor(faker.date.recent({ days: 90 }).getTime() / 1000),
-    ];
-  });
+  const rows = benchRows(ROWS, 11);
   await c.query(`CREATE TABLE template (${COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')})`);
   const columns = COLUMNS.map(([n]) => n);
   const types = COLUMNS.map(([, t]) => t.replace(' PRIMARY KEY', ''));
