@@ -1,0 +1,149 @@
+/**
+ * catalog.search against real Postgres: typos, exact-first ranking, facets
+ * counted over the filtered set (ignoring their own filter), each filter, and
+ * never a hit from a source the caller cannot read.
+ */
+import { describe, expect, it } from 'vitest';
+import { searchCatalog } from '../src/catalog/search';
+import { searchCatalogInput } from '../src/catalog/schemas';
+import { catalogPeople, makeSource, short } from './catalog-scene';
+import { testDeps } from './harness';
+
+const search = async (access: Parameters<typeof searchCatalog>[1], input: Record<string, unknown>) => searchCatalog(await testDeps(), access, searchCatalogInput.parse(input));
+const count = (facet: { value: string; count: number }[], value: string) => facet.find((f) => f.value === value)?.count ?? 0;
+
+async function shop() {
+  const deps = await testDeps();
+  const people = await catalogPeople(deps);
+  const shopSource = await makeSource(deps, {
+    workspaceId: people.ws.id,
+    environment: 'prod',
+    tables: [
+      { name: 'customers', description: 'Everyone who ever bought something.', tags: ['gold'], columns: { id: [], customer_email: ['PII.Email'], first_name: ['PII.PersonName'], national_id: ['PII.NationalId'], created_at: [] } },
+      { name: 'customer_email', columns: { id: [], address: ['PII.Email'] } },
+      { name: 'orders', columns: { id: [], customer_id: [], total: [] } },
+      { name: 'payments', tags: ['pci'], columns: { id: [], card_number: ['PCI.CardNumber'], postal_code: ['PII.PostalCode'] } },
+    ],
+  });
+  // Another workspace's source with look-alike names: must never reach the workspace's people.
+  const other = await makeSource(deps, { environment: 'dev', tables: [{ name: 'customers', columns: { customer_email: ['PII.Email'], secret_plan: [] } }] });
+  return { deps, ...people, shopSource, other, only: [shopSource.source.id] };
+}
+
+describe('catalog search', () => {
+  it('finds customer_email from a typo ("custmer emial") and ranks the exact name first', async () => {
+    const s = await shop();
+    const typo = await search(s.admin.access, { q: 'custmer emial', dataSourceIds: s.only });
+    expect(typo.items.map((i) => i.qualifiedName)).toContain('main.app.customers.customer_email');
+    const marked = typo.items.find((i) => i.name === 'customer_email')!.highlight.filter((h) => h.match).map((h) => h.text);
+    expect(marked.join(' ')).toContain('customer_email');
+
+    const exact = await search(s.admin.access, { q: 'customer_email', dataSourceIds: s.only });
+    expect(exact.items[0]!.name).toBe('customer_email');
+    expect(exact.items.slice(0, 2).map((i) => i.name)).toEqual(['customer_email', 'customer_email']);
+    const words = await search(s.admin.access, { q: 'customer email', dataSourceIds: s.only });
+    expect(words.items[0]!.name).toBe('customer_email');
+  });
+
+  it('matches the last word as a prefix and finds words of descriptions', async () => {
+    const s = await shop();
+    const prefix = await search(s.admin.access, { q: 'paym', dataSourceIds: s.only });
+    expect(prefix.items.map((i) => i.name)).toContain('payments');
+    const described = await search(s.admin.access, { q: 'bought', dataSourceIds: s.only });
+    expect(described.items.map((i) => i.name)).toEqual(['customers']);
+    expect(described.items[0]!.highlight.some((h) => h.match && /bought/.test(h.text))).toBe(true);
+  });
+
+  it('counts facets over the filtered set, each facet ignoring its own filter', async () => {
+    const s = await shop();
+    const all = await search(s.admin.access, { dataSourceIds: s.only, types: ['column'] });
+    // 5 + 2 + 3 + 3 columns
+    expect(all.total).toBe(13);
+    expect(count(all.facets.types, 'column')).toBe(13);
+    expect(count(all.facets.types, 'table')).toBe(4);
+    expect(count(all.facets.labels, 'PII.Email')).toBe(2);
+    expect(count(all.facets.sensitivities, 'Restricted')).toBe(2);
+    expect(count(all.facets.dataSources, s.shopSource.source.id)).toBe(13);
+
+    const restricted = await search(s.admin.access, { dataSourceIds: s.only, types: ['column'], sensitivities: ['Restricted'] });
+    expect(restricted.items.map((i) => i.name).sort()).toEqual(['card_number', 'national_id']);
+    // Its own facet still shows the other levels; the others count only Restricted columns.
+    expect(count(restricted.facets.sensitivities, 'Confidential')).toBe(3);
+    expect(count(restricted.facets.types, 'column')).toBe(2);
+    expect(count(restricted.facets.types, 'table')).toBe(2);
+    expect(count(restricted.facets.labels, 'PII.Email')).toBe(0);
+  });
+
+  it('filters by label prefix, tag, environment, certification, owner and source', async () => {
+    const s = await shop();
+    const { deps } = s;
+    const pii = await search(s.admin.access, { dataSourceIds: s.only, types: ['column'], labels: ['PII.*'] });
+    expect(pii.items.map((i) => i.name).sort()).toEqual(['address', 'customer_email', 'first_name', 'national_id', 'postal_code']);
+    const pci = await search(s.admin.access, { dataSourceIds: s.only, labels: ['PCI.CardNumber'] });
+    expect(pci.items.map((i) => i.name).sort()).toEqual(['card_number', 'payments']);
+
+    const tagged = await search(s.admin.access, { dataSourceIds: s.only, tags: ['GOLD'] });
+    expect(tagged.items.map((i) => i.name)).toEqual(['customers']);
+    expect(count(tagged.facets.tags, 'pci')).toBe(1);
+
+    const q = `marker${short()}`;
+    expect((await search(s.admin.access, { q, environments: ['prod'] })).total).toBe(0);
+    await deps.db.asset.update({ where: { id: s.shopSource.tables.orders!.id }, data: { description: `see ${q}`, certification: 'certified' } });
+    await deps.db.asset.update({ where: { id: s.other.tables.customers!.id }, data: { description: `see ${q}` } });
+    expect((await search(s.admin.access, { q, environments: ['prod'] })).items.map((i) => i.id)).toEqual([s.shopSource.tables.orders!.id]);
+    expect((await search(s.admin.access, { q, certifications: ['certified'] })).items.map((i) => i.id)).toEqual([s.shopSource.tables.orders!.id]);
+    expect((await search(s.admin.access, { q, dataSourceIds: [s.other.source.id] })).items.map((i) => i.id)).toEqual([s.other.tables.customers!.id]);
+    const envs = await search(s.admin.access, { q, environments: ['prod'] });
+    expect(count(envs.facets.environments, 'dev')).toBe(1);
+
+    await deps.db.assetSteward.create({ data: { assetId: s.shopSource.tables.payments!.id, role: 'steward', principalType: 'user', principalId: s.member.user.id } });
+    const owned = await search(s.admin.access, { ownerIds: [s.member.user.id] });
+    expect(owned.items.map((i) => i.id)).toEqual([s.shopSource.tables.payments!.id]);
+    expect(owned.facets.owners).toEqual([{ value: s.member.user.id, label: s.member.user.name, count: 1 }]);
+  });
+
+  it('never returns assets of sources the caller cannot read, nor their counts', async () => {
+    const s = await shop();
+    for (const who of [s.member, s.viewer]) {
+      const found = await search(who.access, { q: 'customer email' });
+      const sources = new Set(found.items.map((i) => i.dataSource?.id));
+      expect(sources.has(s.other.source.id)).toBe(false);
+      expect(found.items.length).toBeGreaterThan(0);
+      expect(found.facets.dataSources.map((f) => f.value)).toEqual([s.shopSource.source.id]);
+      expect((await search(who.access, { q: 'secret_plan' })).total).toBe(0);
+    }
+    // The outsider (a global steward without workspace roles) sees neither source.
+    const outsider = await search(s.outsider.access, { q: 'customer email' });
+    expect(outsider.items.filter((i) => i.dataSource && [s.shopSource.source.id, s.other.source.id].includes(i.dataSource.id))).toEqual([]);
+  });
+
+  it('lists data sources as type "source" and glossary terms only to glossary readers', async () => {
+    const s = await shop();
+    const { deps } = s;
+    const word = `ledger${short()}`;
+    const term = await deps.db.glossaryTerm.create({ data: { name: `${word} entry`, definition: 'A line in the books.' } });
+    await deps.db.dataSource.update({ where: { id: s.shopSource.source.id }, data: { description: `The ${word} of the shop` } });
+    const found = await search(s.member.access, { q: word });
+    expect(found.items.map((i) => [i.type, i.id]).sort()).toEqual([['source', s.shopSource.source.id], ['term', term.id]].sort());
+    expect(count(found.facets.types, 'term')).toBe(1);
+    const noTerms = await search(s.member.access, { q: word, types: ['table', 'source'] });
+    expect(noTerms.items.map((i) => i.type)).toEqual(['source']);
+    const stripped = await testDeps();
+    await stripped.db.roleAssignment.deleteMany({ where: { userId: s.member.user.id, scopeType: 'global' } });
+    const { AccessChecker } = await import('../src/rbac/resolve');
+    const noGlossary = await search(new AccessChecker(deps.db, s.member.actor), { q: word });
+    expect(noGlossary.items.map((i) => i.type)).toEqual(['source']);
+  });
+
+  it('browses (empty query) most sensitive first, then by name, and skips removed assets', async () => {
+    const s = await shop();
+    await s.deps.db.asset.update({ where: { id: s.shopSource.tables.payments!.columns.card_number! }, data: { removedAt: new Date() } });
+    const browse = await search(s.admin.access, { dataSourceIds: s.only, types: ['column'], limit: 3 });
+    expect(browse.total).toBe(12);
+    expect(browse.items.map((i) => [i.name, i.sensitivity])).toEqual([
+      ['national_id', 'Restricted'],
+      ['address', 'Confidential'],
+      ['customer_email', 'Confidential'],
+    ]);
+  });
+});
