@@ -79,6 +79,7 @@ export { CommandPalette, useCommandPaletteShortcut, type CommandAction } from '.
 export { Toaster, toast } from './toaster';
 export { ThemeProvider, ThemeToggle, useTheme } from './theme';
 export { AreaChartView, BarChartView, type ChartSeries } from './chart';
+export { LineChartView, Sparkline } from './line-chart';
 export { StatusDot, type Status } from './status-dot';
 export { CopyButton } from './copy-button';
 export {
