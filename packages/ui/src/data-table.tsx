@@ -32,6 +32,8 @@ export interface DataTableProps<T> {
   renderExpanded?: (row: T) => React.ReactNode;
   onRowClick?: (row: T) => void;
   rowTestId?: string;
+  /** Extra data attributes per row (e.g. `data-name`), so tests and scripts can find a row by what it shows. */
+  rowData?: (row: T) => Record<`data-${string}`, string>;
   /** Row ids to flash briefly (e.g. rows that just arrived live). */
   highlightIds?: ReadonlySet<string>;
   skeletonRows?: number;
@@ -52,6 +54,7 @@ export function DataTable<T>({
   renderExpanded,
   onRowClick,
   rowTestId,
+  rowData,
   highlightIds,
   skeletonRows = 6,
   label,
@@ -106,6 +109,7 @@ export function DataTable<T>({
           <tr
             data-testid={rowTestId}
             data-row-id={id}
+            {...rowData?.(row)}
             aria-expanded={renderExpanded ? isOpen : undefined}
             className={cn(
               'border-b transition-colors last:border-0 hover:bg-muted/40',

@@ -24,8 +24,14 @@ function Count({ label, value, hint }: { label: string; value: React.ReactNode; 
 const signalVariant = { positive: 'success', negative: 'destructive', none: 'secondary' } as const;
 const logit = (v: number | null) => (v === null ? '—' : `${v >= 0 ? '+' : ''}${v.toFixed(2)}`);
 
+/** What the panel reads of a label: the review queue's rows and the catalog's column page both have it. */
+export type EvidenceRow = Pick<
+  ClassificationRow,
+  'label' | 'sensitivity' | 'evidence' | 'reviewedAt' | 'reviewNote' | 'dataType'
+> & { reviewedBy: { name: string } | null };
+
 /** Why a column got a label: the counts, rates, name signal, masked examples, reasons and score. */
-export function EvidencePanel({ row }: { row: ClassificationRow }) {
+export function EvidencePanel({ row }: { row: EvidenceRow }) {
   const trpc = useTRPC();
   const detectors = useQuery({
     ...trpc.classification.detectors.queryOptions(),
