@@ -1,5 +1,6 @@
 import { activityRouter } from './routers/activity';
 import { classificationRouter } from './routers/classification';
+import { complianceRouter } from './routers/compliance';
 import { dataSourceRouter } from './routers/datasource';
 import { scanRouter } from './routers/scan';
 import { scanRuleSetRouter } from './routers/scan-rule-set';
@@ -19,6 +20,7 @@ export const appRouter = router({
   scanRuleSet: scanRuleSetRouter,
   scan: scanRouter,
   classification: classificationRouter,
+  compliance: complianceRouter,
 });
 
 export type AppRouter = typeof appRouter;

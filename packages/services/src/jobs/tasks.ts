@@ -1,5 +1,6 @@
 import { makeWorkerUtils, type Runner, type Task } from 'graphile-worker';
 import type { ServiceDeps } from '../deps';
+import { COMPLIANCE_TASK, type EvaluationJob, reopenExpiredWaivers, runEvaluationJob, WAIVER_TASK } from '../compliance/jobs';
 import { executeScanRun } from '../scan/run-scan';
 import { runDueScans } from '../scan/schedule';
 import { SCAN_TASK } from '../scan/scans';
@@ -15,6 +16,12 @@ export function taskList(deps: ServiceDeps): Record<string, Task> {
     'scan:tick': async () => {
       await runDueScans(deps);
     },
+    [COMPLIANCE_TASK]: async (payload) => {
+      await runEvaluationJob(deps, payload as EvaluationJob);
+    },
+    [WAIVER_TASK]: async () => {
+      await reopenExpiredWaivers(deps);
+    },
   };
 }
 
@@ -28,7 +35,7 @@ export function taskList(deps: ServiceDeps): Record<string, Task> {
  */
 export async function startRacineWorker(deps: ServiceDeps, options: { databaseUrl: string; concurrency?: number; pollIntervalMs?: number; soleWorker?: boolean }): Promise<Runner> {
   if (options.soleWorker) await unlockAbandonedJobs(options.databaseUrl);
-  return startWorker({ ...options, tasks: taskList(deps), crontab: '* * * * * scan:tick ?max=1&jobKey=scan-tick' });
+  return startWorker({ ...options, tasks: taskList(deps), crontab: `* * * * * scan:tick ?max=1&jobKey=scan-tick\n17 * * * * ${WAIVER_TASK} ?max=1&jobKey=compliance-waivers` });
 }
 
 export async function unlockAbandonedJobs(databaseUrl: string): Promise<number> {

@@ -1,5 +1,6 @@
 import { systemActor } from '../actor';
 import { appendActivity } from '../activity/append';
+import { enqueueEvaluationsAfterScan } from '../compliance/jobs';
 import { recordActivity } from '../activity/record';
 import { precisionTable } from '../classification/precision';
 import { isTransient } from '../connectors';
@@ -140,6 +141,8 @@ export async function executeScanRun(deps: ServiceDeps, runId: string, options: 
     const lastId = await deps.db.$transaction(async (tx) => {
       await tx.scanRun.update({ where: { id: run.id }, data: { status, finishedAt, tableErrors, timings, error: allFailed ? 'Every table failed; see the table errors' : null } });
       await tx.dataSource.update({ where: { id: source.id }, data: { lastScanAt: finishedAt, lastScanStatus: status } });
+      // Compliance follows the catalog: each enabled framework re-evaluates this source once the run has committed.
+      if (status === 'succeeded') await enqueueEvaluationsAfterScan(tx, source.id);
       return appendActivity(tx, systemActor, {
         ...event,
         type: `scan.run.${status}`,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createDataSource } from '../datasource/datasources';
 import { createDataSourceInput } from '../datasource/schemas';
 import { generateDemoDatabase } from '../demo-source/index';
+import { syncBuiltInFrameworks } from '../compliance/frameworks';
 import { syncBuiltInRoles } from '../rbac/seed';
 import { syncBuiltInRuleSets } from '../scan/rule-sets';
 import { createScan } from '../scan/scans';
@@ -35,6 +36,7 @@ export interface SeedResult {
 export async function seed(deps: ServiceDeps, options: SeedOptions = {}): Promise<SeedResult> {
   await syncBuiltInRoles(deps.db);
   await syncBuiltInRuleSets(deps);
+  await syncBuiltInFrameworks(deps);
   const adminEmail = (options.adminEmail ?? 'admin@racine.local').toLowerCase();
   const existingAdmin = await deps.db.roleAssignment.findFirst({ where: { roleId: 'admin', scopeType: 'global' }, select: { user: { select: { email: true } } } });
   if (existingAdmin) return { adminEmail: existingAdmin.user.email, generatedPassword: null, createdAdmin: false, createdDemoWorkspace: false };

@@ -3,7 +3,6 @@
  * with the source span of every node so an editor can underline it.
  * Regexes compiled at parse time live beside the tree (see `regexOf`).
  */
-import type { FieldName } from './fields';
 
 export interface Span {
   /** 0-based offset of the first character. */
@@ -16,7 +15,8 @@ export type Literal = string | number | boolean | null;
 
 export interface FieldRef {
   kind: 'field';
-  name: FieldName;
+  /** A name from the language's field table (checked by the parser). */
+  name: string;
   span: Span;
 }
 
@@ -29,7 +29,8 @@ export interface LiteralNode {
 export type Operand = FieldRef | LiteralNode;
 
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
-export type TextOp = 'matches' | 'contains' | 'startsWith' | 'endsWith';
+/** `like` is a glob (`*`, `?`; whole value, case-insensitive); `matches` an RE2 search. */
+export type TextOp = 'matches' | 'like' | 'contains' | 'startsWith' | 'endsWith';
 
 /** `a and b and c`: n-ary, so a long chain does not count against the depth limit. */
 export interface AndNode {
@@ -56,6 +57,8 @@ export interface CompareNode {
   op: CompareOp;
   left: Operand;
   right: Operand;
+  /** For an ordered field (`asset.sensitivity`): its values in ascending order, so `<`… compare positions. */
+  rank?: readonly string[];
   span: Span;
 }
 
@@ -78,10 +81,30 @@ export interface TextNode {
   span: Span;
 }
 
+/** `list has "x"`, `list has_any [..]`, `list has_all [..]` and their `not` forms: exact membership. */
+export interface HasNode {
+  kind: 'has';
+  mode: 'any' | 'all';
+  negated: boolean;
+  field: FieldRef;
+  values: string[];
+  span: Span;
+}
+
+/** `list any|all|none <textOp> "…"`: a text test over every element (`all` of an empty list is true, `any` false). */
+export interface QuantNode {
+  kind: 'quant';
+  quantifier: 'any' | 'all' | 'none';
+  op: TextOp;
+  field: FieldRef;
+  value: string;
+  span: Span;
+}
+
 /** A boolean field (`column.nullable`) or `true` / `false` used as a condition. */
 export type ConditionLeaf = FieldRef | (LiteralNode & { value: boolean });
 
-export type RuleAst = AndNode | OrNode | NotNode | CompareNode | InNode | TextNode | ConditionLeaf;
+export type RuleAst = AndNode | OrNode | NotNode | CompareNode | InNode | TextNode | HasNode | QuantNode | ConditionLeaf;
 
 /** Depth of a tree: a leaf (comparison, field, literal) is 1. */
 export function astDepth(node: RuleAst): number {
@@ -100,7 +123,7 @@ export function astDepth(node: RuleAst): number {
 }
 
 /** Every field an expression reads (e.g. to know whether it looks at sampled values). */
-export function referencedFields(node: RuleAst, out = new Set<FieldName>()): Set<FieldName> {
+export function referencedFields(node: RuleAst, out = new Set<string>()): Set<string> {
   switch (node.kind) {
     case 'and':
     case 'or':
@@ -115,6 +138,8 @@ export function referencedFields(node: RuleAst, out = new Set<FieldName>()): Set
       break;
     case 'in':
     case 'text':
+    case 'has':
+    case 'quant':
       out.add(node.field.name);
       break;
     case 'field':
@@ -127,7 +152,7 @@ export function referencedFields(node: RuleAst, out = new Set<FieldName>()): Set
 }
 
 /** The first reference to `name` in source order, for pointing at it in a message. */
-export function findField(node: RuleAst, name: FieldName): FieldRef | undefined {
+export function findField(node: RuleAst, name: string): FieldRef | undefined {
   switch (node.kind) {
     case 'and':
     case 'or':
@@ -144,6 +169,8 @@ export function findField(node: RuleAst, name: FieldName): FieldRef | undefined 
       return undefined;
     case 'in':
     case 'text':
+    case 'has':
+    case 'quant':
       return node.field.name === name ? node.field : undefined;
     case 'field':
       return node.name === name ? node : undefined;

@@ -1,17 +1,11 @@
 /**
- * Evaluates a parsed rule expression against one column's metadata. A tree
- * walk over plain data: nothing is compiled to JavaScript, nothing is looked
- * up by name outside the fixed field table.
- *
- * Null: a comparison (`==`, `!=`, `<`…, `in`, `not in`, `matches`,
- * `contains`…, and their `not` forms) is false when a field it reads is
- * null or missing — except an explicit test against the `null` literal
- * (`column.comment == null`, `column.comment != null`). `not` is plain
- * boolean negation of what it wraps.
+ * The scan rules' context: one column's metadata, read through the fixed
+ * field table. The tree walk itself (and the null semantics) is in walk.ts,
+ * shared with the compliance language.
  */
-import type { Literal, Operand, RuleAst, TextNode } from './ast';
+import type { RuleAst } from './ast';
 import type { FieldName } from './fields';
-import { regexOf } from './parser';
+import { evaluateExpression } from './walk';
 
 /** What an expression can see of one column. Missing optional values read as null. */
 export interface RuleContext {
@@ -90,85 +84,8 @@ export function readField(name: FieldName, ctx: RuleContext): Value {
   }
 }
 
-function operandValue(op: Operand, ctx: RuleContext): Value {
-  return op.kind === 'field' ? readField(op.name, ctx) : op.value;
-}
-
-function isNullLiteral(op: Operand): boolean {
-  return op.kind === 'literal' && op.value === null;
-}
-
-function compare(op: string, a: Value, b: Value): boolean {
-  if (a === null || b === null) return false;
-  // The parser guarantees both sides have the same declared type; a context
-  // holding something else (a number where a string belongs) just does not match.
-  if (typeof a !== typeof b) return false;
-  switch (op) {
-    case '==':
-      return a === b;
-    case '!=':
-      return a !== b;
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    case '>=':
-      return a >= b;
-    default:
-      return false;
-  }
-}
-
-function text(node: TextNode, value: string): boolean {
-  switch (node.op) {
-    case 'matches':
-      return regexOf(node).test(value);
-    case 'contains':
-      return value.includes(node.value);
-    case 'startsWith':
-      return value.startsWith(node.value);
-    case 'endsWith':
-      return value.endsWith(node.value);
-  }
-}
-
 /** True when the column described by `ctx` satisfies the expression. */
 export function evaluateRule(ast: RuleAst, ctx: RuleContext): boolean {
-  switch (ast.kind) {
-    case 'or':
-      for (const o of ast.operands) if (evaluateRule(o, ctx)) return true;
-      return false;
-    case 'and':
-      for (const o of ast.operands) if (!evaluateRule(o, ctx)) return false;
-      return true;
-    case 'not':
-      return !evaluateRule(ast.operand, ctx);
-    case 'literal':
-      return ast.value === true;
-    case 'field':
-      return readField(ast.name, ctx) === true;
-    case 'compare': {
-      const a = operandValue(ast.left, ctx);
-      const b = operandValue(ast.right, ctx);
-      if (isNullLiteral(ast.left) || isNullLiteral(ast.right)) {
-        const other = isNullLiteral(ast.left) ? b : a;
-        return ast.op === '==' ? other === null : ast.op === '!=' ? other !== null : false;
-      }
-      return compare(ast.op, a, b);
-    }
-    case 'in': {
-      const v = readField(ast.field.name, ctx);
-      if (v === null) return false;
-      const found = (ast.values as Literal[]).includes(v);
-      return ast.negated ? !found : found;
-    }
-    case 'text': {
-      const v = readField(ast.field.name, ctx);
-      if (typeof v !== 'string') return false;
-      const hit = text(ast, v);
-      return ast.negated ? !hit : hit;
-    }
-  }
+  // The parser only lets names of FIELDS through, so the cast holds.
+  return evaluateExpression(ast, (name) => readField(name as FieldName, ctx));
 }

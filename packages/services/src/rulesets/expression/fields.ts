@@ -7,13 +7,16 @@
 // browser bundle can parse expressions for live error messages.
 import { NORMALIZED_TYPES, type SqlEngine } from '../../classification/column';
 
-export type ValueType = 'string' | 'number' | 'boolean';
+/** `list` is a list of strings (tags, labels): tested with `has`, `has_any`, `has_all` and `any|all|none <op> "…"`; `<list>.count` is its length. */
+export type ValueType = 'string' | 'number' | 'boolean' | 'list';
 
 export interface FieldDefinition {
   type: ValueType;
   description: string;
   /** For string fields with a closed set of values: literals compared with `==`, `!=` or `in` must be one of them. */
   values?: readonly string[];
+  /** With `values`: the values are in ascending order, so `<`, `>=`… compare positions (`asset.sensitivity >= "Confidential"`). */
+  ordered?: boolean;
   /** For number fields with a known range: literals outside it are refused (`sample.matchRate > 80`). */
   range?: readonly [number, number];
 }
@@ -85,6 +88,23 @@ export const FIELDS = {
     range: [0, 1],
   },
 } as const satisfies Record<string, FieldDefinition>;
+
+/** The fields one language can read: the scan rules' `FIELDS`, or compliance's catalog facts. */
+export type FieldTable = Readonly<Record<string, FieldDefinition>>;
+
+/** `<list>.count`: every list field also reads as its length. */
+export const COUNT_SUFFIX = '.count';
+
+/** The definition of `name` in `table`, including the implicit `<list>.count`; undefined for an unknown name. */
+export function lookupField(table: FieldTable, name: string): FieldDefinition | undefined {
+  if (Object.prototype.hasOwnProperty.call(table, name)) return table[name];
+  if (name.endsWith(COUNT_SUFFIX)) {
+    const base = table[name.slice(0, -COUNT_SUFFIX.length)];
+    if (base?.type === 'list' && Object.prototype.hasOwnProperty.call(table, name.slice(0, -COUNT_SUFFIX.length)))
+      return { type: 'number', description: `How many values ${name.slice(0, -COUNT_SUFFIX.length)} holds.` };
+  }
+  return undefined;
+}
 
 export type FieldName = keyof typeof FIELDS;
 

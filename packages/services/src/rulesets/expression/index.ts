@@ -17,3 +17,4 @@ export {
   type ParseResult,
 } from './parser';
 export { evaluateRule, readField, type RuleContext } from './evaluate';
+export { evaluateExpression, type FieldReader, type FieldValue } from './walk';

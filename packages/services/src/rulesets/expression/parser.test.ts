@@ -32,6 +32,10 @@ function show(node: RuleAst): string {
       return node.name;
     case 'literal':
       return String(node.value);
+    case 'has':
+      return `[${node.field.name} ${node.negated ? 'not ' : ''}has_${node.mode} ${JSON.stringify(node.values)}]`;
+    case 'quant':
+      return `[${node.field.name} ${node.quantifier} ${node.op} ${JSON.stringify(node.value)}]`;
   }
 }
 

@@ -11,10 +11,18 @@
  *     condition   := operand [ compareOp operand
  *                            | [ "not" ] "in" list
  *                            | [ "not" ] textOp string ]
+ *                            | [ "not" ] hasOp ( string | list )       (list fields)
+ *                            | quantifier textOp string ]            (list fields)
  *     operand     := field | string | number | "-" number | "true" | "false" | "null"
+ *     hasOp       := "has" | "has_any" | "has_all"
+ *     quantifier  := "any" | "all" | "none"
  *     list        := "[" [ literal ( "," literal )* [ "," ] ] "]"
  *     compareOp   := "==" | "!=" | "<" | "<=" | ">" | ">="
- *     textOp      := "matches" | "contains" | "startsWith" | "endsWith"
+ *     textOp      := "matches" | "like" | "contains" | "startsWith" | "endsWith"
+ *
+ * The grammar is shared: which fields exist (and their types) comes from the
+ * field table a caller passes — the scan rules' `FIELDS` by default, the
+ * compliance catalog facts in ../../compliance/language.
  *
  * So `not` binds tighter than `and`, which binds tighter than `or`, and a
  * comparison binds tighter than all three: `not a == 1 and b or c` is
@@ -24,6 +32,8 @@ import { RE2JS } from 're2js';
 import {
   astDepth,
   type CompareOp,
+  type HasNode,
+  type QuantNode,
   type ConditionLeaf,
   type FieldRef,
   type InNode,
@@ -42,7 +52,8 @@ import {
   RuleSyntaxError,
   type RuleExpressionError,
 } from './errors';
-import { FIELD_NAMES, FIELDS, isFieldName, type ValueType } from './fields';
+import { FIELDS, type FieldDefinition, type FieldTable, lookupField, type ValueType } from './fields';
+import { compileGlob } from '../scope';
 import { tokenize, type Token } from './tokenizer';
 
 /** Deepest tree (a comparison alone is 1; `a and (b or c)` is 3) and deepest nesting of `(` / `not`. */
@@ -56,31 +67,42 @@ const KEYWORDS = [
   'not',
   'in',
   'matches',
+  'like',
   'contains',
   'startsWith',
   'endsWith',
   'true',
   'false',
   'null',
+  'has',
+  'has_any',
+  'has_all',
+  'any',
+  'all',
+  'none',
 ] as const;
 type Keyword = (typeof KEYWORDS)[number];
 const KEYWORD_BY_LOWER = new Map<string, Keyword>(KEYWORDS.map((k) => [k.toLowerCase(), k]));
-const TEXT_OPS: readonly TextOp[] = ['matches', 'contains', 'startsWith', 'endsWith'];
+const TEXT_OPS: readonly TextOp[] = ['matches', 'like', 'contains', 'startsWith', 'endsWith'];
+const HAS_OPS = ['has', 'has_any', 'has_all'] as const;
+const QUANTIFIERS = ['any', 'all', 'none'] as const;
 const OPERATOR_WORDS = ['in', 'not in', ...TEXT_OPS];
 const OPERATORS_TEXT =
-  '==, !=, <, <=, >, >=, in, not in, matches, contains, startsWith or endsWith';
+  '==, !=, <, <=, >, >=, in, not in, matches, like, contains, startsWith or endsWith';
 
-/** Compiled `matches` patterns, beside the tree so the tree stays plain data. */
-const compiledRegexes = new WeakMap<TextNode, RE2JS>();
+/** Compiled `matches` / `like` patterns, beside the tree so the tree stays plain data. */
+const compiledRegexes = new WeakMap<TextNode | QuantNode, RE2JS>();
+
+const compilePattern = (op: TextOp, value: string) => (op === 'like' ? compileGlob(value) : RE2JS.compile(value));
 
 /**
- * The RE2JS program of a `matches` node: compiled by the parser; compiled
- * here (and cached) for a tree that was rebuilt from JSON.
+ * The RE2JS program of a `matches` or `like` node: compiled by the parser;
+ * compiled here (and cached) for a tree that was rebuilt from JSON.
  */
-export function regexOf(node: TextNode): RE2JS {
+export function regexOf(node: TextNode | QuantNode): RE2JS {
   let re = compiledRegexes.get(node);
   if (!re) {
-    re = RE2JS.compile(node.value);
+    re = compilePattern(node.op, node.value);
     compiledRegexes.set(node, re);
   }
   return re;
@@ -132,7 +154,16 @@ class Parser {
   constructor(
     private readonly src: string,
     private readonly tokens: Token[],
+    private readonly fields: FieldTable,
   ) {}
+
+  private def(name: string): FieldDefinition {
+    return lookupField(this.fields, name)!;
+  }
+
+  private typeOf(op: Operand): ValueType {
+    return op.kind === 'field' ? this.def(op.name).type : (typeOfLiteral(op.value) as ValueType);
+  }
 
   parse(): RuleAst {
     if (this.peek().kind === 'eof') throw new RuleSyntaxError('Empty expression', 0);
@@ -266,6 +297,17 @@ class Parser {
     const left = this.parseOperand();
     const t = this.peek();
     const kw = this.keyword(t);
+    const negatedHas = kw === 'not' && (HAS_OPS as readonly string[]).includes(this.keyword(this.peek(1)) ?? '');
+    if ((kw && (HAS_OPS as readonly string[]).includes(kw)) || negatedHas) {
+      if (negatedHas) this.next();
+      return this.parseHas(left, this.next(), negatedHas);
+    }
+    if (kw && (QUANTIFIERS as readonly string[]).includes(kw)) {
+      this.next();
+      return this.parseQuant(left, kw as QuantNode['quantifier'], t);
+    }
+    if (left.kind === 'field' && this.def(left.name).type === 'list' && kw !== 'and' && kw !== 'or' && t.kind !== 'eof' && t.kind !== ')')
+      throw new RuleSyntaxError(`${left.name} is a list: ${describe(t)} cannot compare it`, t.start, listHint(left.name));
 
     if (t.kind === 'operator') {
       this.next();
@@ -294,7 +336,7 @@ class Parser {
         return this.parseText(left, kw2 as TextOp, true, t);
       }
       throw new RuleSyntaxError(
-        `Expected "in", "matches", "contains", "startsWith" or "endsWith" after "not", found ${describe(after)}`,
+        `Expected "in", "matches", "like", "contains", "startsWith", "endsWith", "has", "has_any" or "has_all" after "not", found ${describe(after)}`,
         after.start,
         this.keywordHint(after),
       );
@@ -318,8 +360,9 @@ class Parser {
 
   private asCondition(op: Operand): ConditionLeaf {
     if (op.kind === 'field') {
-      const type = FIELDS[op.name].type;
+      const type = this.def(op.name).type;
       if (type === 'boolean') return op;
+      if (type === 'list') throw new RuleSyntaxError(`${op.name} is a list, not a condition`, op.span.start, listHint(op.name));
       throw new RuleSyntaxError(
         `${op.name} is ${article(type)} ${type}, not a condition`,
         op.span.start,
@@ -374,12 +417,14 @@ class Parser {
             `Expected a field or a value, found the keyword "${t.text}"`,
             t.start,
           );
-        if (!isFieldName(t.text))
+        if (!lookupField(this.fields, t.text)) {
+          const names = Object.keys(this.fields);
           throw new RuleSyntaxError(
             `Unknown field "${t.text}"`,
             t.start,
-            didYouMean(closest(t.text, FIELD_NAMES)) ?? `fields are ${FIELD_NAMES.join(', ')}`,
+            didYouMean(closest(t.text, names)) ?? `fields are ${names.join(', ')}`,
           );
+        }
         this.next();
         return { kind: 'field', name: t.text, span: { start: t.start, end: t.end } };
       }
@@ -413,13 +458,16 @@ class Parser {
         throw new RuleSyntaxError(`null can only be compared with == or !=`, opTok.start);
       return { kind: 'compare', op, left, right, span };
     }
-    const lt = operandType(left);
-    const rt = operandType(right);
+    const lt = this.typeOf(left);
+    const rt = this.typeOf(right);
+    const listSide = lt === 'list' ? left : rt === 'list' ? right : undefined;
+    if (listSide?.kind === 'field')
+      throw new RuleSyntaxError(`${listSide.name} is a list: "${op}" cannot compare it`, opTok.start, listHint(listSide.name));
     if (lt !== rt) {
       const bad = right.kind === 'literal' || left.kind === 'field' ? right : left;
       const other = bad === right ? left : right;
       throw new RuleSyntaxError(
-        `Type mismatch: ${operandText(this.src, other)} is ${article(operandType(other))} ${operandType(other)} but ${operandText(this.src, bad)} is ${article(operandType(bad))} ${operandType(bad)}`,
+        `Type mismatch: ${operandText(this.src, other)} is ${article(this.typeOf(other))} ${this.typeOf(other)} but ${operandText(this.src, bad)} is ${article(this.typeOf(bad))} ${this.typeOf(bad)}`,
         bad.span.start,
       );
     }
@@ -429,22 +477,23 @@ class Parser {
         opTok.start,
         'use == or !=',
       );
+    let rank: readonly string[] | undefined;
     for (const [field, lit] of [
       [left, right],
       [right, left],
     ] as const) {
-      if (field.kind === 'field' && lit.kind === 'literal')
-        this.checkLiteral(field, lit.value, lit.span, op === '==' || op === '!=');
+      if (field.kind !== 'field') continue;
+      const def = this.def(field.name);
+      if (def.ordered && def.values) rank = def.values;
+      // An ordered field's order only means something between its own values.
+      if (lit.kind === 'literal') this.checkLiteral(field, lit.value, lit.span, op === '==' || op === '!=' || def.ordered === true);
     }
-    return { kind: 'compare', op, left, right, span };
+    return rank ? { kind: 'compare', op, left, right, rank, span } : { kind: 'compare', op, left, right, span };
   }
 
   /** Enumerated fields only take their values; ranged fields only numbers in range. */
   private checkLiteral(field: FieldRef, value: Literal, span: Span, enumCheck: boolean): void {
-    const def = FIELDS[field.name] as {
-      values?: readonly string[];
-      range?: readonly [number, number];
-    };
+    const def = this.def(field.name);
     if (enumCheck && def.values && typeof value === 'string' && !def.values.includes(value))
       throw new RuleSyntaxError(
         `${JSON.stringify(value)} is not a possible value of ${field.name} (${def.values.join(', ')})`,
@@ -469,13 +518,15 @@ class Parser {
     );
   }
 
-  private parseIn(left: Operand, negated: boolean): InNode {
-    const field = this.requireField(left, negated ? 'not in' : 'in');
-    const type = FIELDS[field.name].type;
+  /** `elementOf`: parsing the list of `has_any` / `has_all` (string elements) rather than of `in`. */
+  private parseIn(left: Operand, negated: boolean, elementOf?: string): InNode {
+    const opName = elementOf ?? (negated ? 'not in' : 'in');
+    const field = this.requireField(left, opName);
+    const type = elementOf ? 'string' : this.def(field.name).type;
     const open = this.peek();
     if (open.kind !== '[')
       throw new RuleSyntaxError(
-        `Expected a list after "${negated ? 'not in' : 'in'}", found ${describe(open)}`,
+        `Expected a list after "${opName}", found ${describe(open)}`,
         open.start,
         'write e.g. ["text", "varchar"]',
       );
@@ -496,7 +547,7 @@ class Parser {
       const it = typeOfLiteral(item.value);
       if (it !== type)
         throw new RuleSyntaxError(
-          `Type mismatch: ${field.name} is ${article(type)} ${type} but ${showLiteral(item.value)} is ${article(it)} ${it}`,
+          `Type mismatch: ${field.name} ${elementOf ? 'holds strings' : `is ${article(type)} ${type}`} but ${showLiteral(item.value)} is ${article(it)} ${it}`,
           item.span.start,
         );
       this.checkLiteral(field, item.value, item.span, true);
@@ -545,7 +596,9 @@ class Parser {
   private parseText(left: Operand, op: TextOp, negated: boolean, opTok: Token): TextNode {
     const shown = negated ? `not ${op}` : op;
     const field = this.requireField(left, shown);
-    const type = FIELDS[field.name].type;
+    const type = this.def(field.name).type;
+    if (type === 'list')
+      throw new RuleSyntaxError(`${field.name} is a list: say which elements "${op}" must hold for`, opTok.start, `write ${field.name} any ${op} "…" (or all / none)`);
     if (type !== 'string')
       throw new RuleSyntaxError(
         `"${op}" works on text, but ${field.name} is ${article(type)} ${type}`,
@@ -570,19 +623,61 @@ class Parser {
       value,
       span: { start: field.span.start, end: t.end },
     };
-    if (op === 'matches') {
-      try {
-        compiledRegexes.set(node, RE2JS.compile(value));
-      } catch {
-        throw new RuleSyntaxError(
-          `Invalid regular expression ${t.text}: ${regexError(value)}`,
-          t.start,
-          regexHint(value),
-        );
-      }
-    }
+    this.compileInto(node, t);
     return node;
   }
+
+  private compileInto(node: TextNode | QuantNode, t: Token): void {
+    if (node.op !== 'matches' && node.op !== 'like') return;
+    try {
+      compiledRegexes.set(node, compilePattern(node.op, node.value));
+    } catch {
+      throw new RuleSyntaxError(
+        `Invalid regular expression ${t.text}: ${regexError(node.value)}`,
+        t.start,
+        regexHint(node.value),
+      );
+    }
+  }
+
+  /** `list has "x"`, `list has_any ["x", "y"]`, `list has_all [...]`, and `not` before any of them. */
+  private parseHas(left: Operand, opTok: Token, negated: boolean): HasNode {
+    const op = this.keyword(opTok) as (typeof HAS_OPS)[number];
+    const field = this.requireField(left, op);
+    if (this.def(field.name).type !== 'list')
+      throw new RuleSyntaxError(`"${op}" works on lists, but ${field.name} is ${article(this.def(field.name).type)} ${this.def(field.name).type}`, opTok.start, `write ${field.name} == "…" or ${field.name} in [...]`);
+    const span = (end: number) => ({ start: field.span.start, end });
+    if (op === 'has') {
+      const v = this.peek();
+      if (v.kind !== 'string') throw new RuleSyntaxError(`Expected a string after "has", found ${describe(v)}`, v.start, `write ${field.name} has "…" (has_any [..] for several)`);
+      this.next();
+      return { kind: 'has', mode: 'any', negated, field, values: [v.value as string], span: span(v.end) };
+    }
+    const list = this.parseIn(field, false, op);
+    return { kind: 'has', mode: op === 'has_all' ? 'all' : 'any', negated, field, values: list.values as string[], span: span(list.span.end) };
+  }
+
+  /** `list any like "PII.*"`, `list all startsWith "x"`, `list none matches "…"`. */
+  private parseQuant(left: Operand, quantifier: QuantNode['quantifier'], qTok: Token): QuantNode {
+    const field = this.requireField(left, quantifier);
+    if (this.def(field.name).type !== 'list')
+      throw new RuleSyntaxError(`"${quantifier}" works on lists, but ${field.name} is ${article(this.def(field.name).type)} ${this.def(field.name).type}`, qTok.start);
+    const opTok = this.peek();
+    const op = this.keyword(opTok);
+    if (!op || !(TEXT_OPS as readonly string[]).includes(op))
+      throw new RuleSyntaxError(`Expected matches, like, contains, startsWith or endsWith after "${quantifier}", found ${describe(opTok)}`, opTok.start, this.keywordHint(opTok));
+    this.next();
+    const t = this.peek();
+    if (t.kind !== 'string') throw new RuleSyntaxError(`Expected a string after "${quantifier} ${op}", found ${describe(t)}`, t.start, `write e.g. ${field.name} any like "PII.*"`);
+    this.next();
+    const node: QuantNode = { kind: 'quant', quantifier, op: op as TextOp, field, value: t.value as string, span: { start: field.span.start, end: t.end } };
+    this.compileInto(node, t);
+    return node;
+  }
+}
+
+function listHint(name: string): string {
+  return `test it with ${name} has "…", has_any [...], has_all [...] or any like "…"; ${name}.count is its length`;
 }
 
 /** Hints for the constructs RE2 refuses on purpose. */
@@ -596,10 +691,6 @@ function regexHint(pattern: string): string | undefined {
 
 function spanOf(nodes: readonly RuleAst[]): Span {
   return { start: nodes[0]!.span.start, end: nodes[nodes.length - 1]!.span.end };
-}
-
-function operandType(op: Operand): ValueType {
-  return op.kind === 'field' ? FIELDS[op.name].type : (typeOfLiteral(op.value) as ValueType);
 }
 
 function operandText(src: string, op: Operand): string {
@@ -617,7 +708,7 @@ export type ParseResult = { ok: true; ast: RuleAst } | { ok: false; error: RuleE
  * Parses and type-checks a rule expression. Never throws for bad input:
  * every problem comes back as `{ ok: false, error: { message, position } }`.
  */
-export function parseRuleExpression(src: string): ParseResult {
+export function parseRuleExpression(src: string, fields: FieldTable = FIELDS): ParseResult {
   if (typeof src !== 'string')
     return {
       ok: false,
@@ -627,7 +718,7 @@ export function parseRuleExpression(src: string): ParseResult {
       },
     };
   try {
-    const ast = new Parser(src, tokenize(src)).parse();
+    const ast = new Parser(src, tokenize(src), fields).parse();
     return { ok: true, ast };
   } catch (e) {
     if (e instanceof RuleSyntaxError) return { ok: false, error: e.toError(src) };

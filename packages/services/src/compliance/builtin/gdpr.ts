@@ -1,0 +1,72 @@
+import { type BuiltInFramework, PROTECTED } from './types';
+
+const personal = 'asset.labels any like "PII.*" or asset.labels any like "GDPR.*"';
+
+export const gdpr: BuiltInFramework = {
+  key: 'gdpr',
+  name: 'GDPR',
+  version: '2016/679',
+  description: 'EU General Data Protection Regulation (Regulation (EU) 2016/679): personal data kept no longer than needed, protected by design, recorded and secured.',
+  rules: [
+    {
+      code: 'GDPR Art. 5(1)(e)',
+      title: 'Storage limitation: personal-data tables have a retention period',
+      description: 'Personal data is kept in a form which permits identification for no longer than necessary. A table holding personal data declares how long it is kept.',
+      severity: 'medium',
+      target: 'table',
+      appliesWhen: personal,
+      requires: 'asset.tags any like "retention:*"',
+      remediation: 'Tag the table with its retention period, e.g. retention:2y, and make sure a deletion job enforces it.',
+    },
+    {
+      code: 'GDPR Art. 25',
+      title: 'Data protection by design: no real personal data in development sources',
+      description: 'Development and test environments must not hold identifiable personal data unless it is masked, tokenized or synthetic.',
+      severity: 'high',
+      target: 'column',
+      appliesWhen: `source.environment == "dev" and (${personal})`,
+      requires: 'asset.tags has_any ["masked", "tokenized", "synthetic"]',
+      remediation: 'Replace the values with synthetic or masked data (and tag the column), or remove the column from the dev copy.',
+    },
+    {
+      code: 'GDPR Art. 30',
+      title: 'Records of processing: sensitive tables have an accountable owner',
+      description: 'Records of processing activities need a controller who answers for each sensitive data set.',
+      severity: 'medium',
+      target: 'table',
+      appliesWhen: 'asset.sensitivity >= "Confidential"',
+      requires: 'asset.owners.count > 0',
+      remediation: 'Assign an owner (a person or a team) to the table in the catalog.',
+    },
+    {
+      code: 'GDPR Art. 9',
+      title: 'Special categories of personal data are access-restricted',
+      description: 'Data revealing racial or ethnic origin, religious beliefs, health or sexual orientation needs specific safeguards.',
+      severity: 'high',
+      target: 'column',
+      appliesWhen: 'asset.labels any like "GDPR.*"',
+      requires: 'asset.tags has_any ["restricted-access", "encrypted"]',
+      remediation: 'Restrict access to the column (and tag it restricted-access) or encrypt it at rest.',
+    },
+    {
+      code: 'GDPR Art. 32(1)(a)',
+      title: 'Identity documents in production are pseudonymised or encrypted',
+      description: 'Appropriate security includes pseudonymisation and encryption of personal data, starting with national ids, passports and driving licences.',
+      severity: 'high',
+      target: 'column',
+      appliesWhen: 'source.environment == "prod" and asset.labels has_any ["PII.NationalId", "PII.Passport", "PII.DriverLicense"]',
+      requires: `asset.tags has_any ${PROTECTED}`,
+      remediation: 'Encrypt or tokenize the column and tag it accordingly.',
+    },
+    {
+      code: 'GDPR Art. 32(1)(d)',
+      title: 'Sources holding personal data are re-examined at least monthly',
+      description: 'Security of processing includes regularly testing and evaluating the measures; a source with personal data is rescanned within 30 days.',
+      severity: 'low',
+      target: 'source',
+      appliesWhen: 'source.labels any like "PII.*"',
+      requires: 'source.lastScanDaysAgo <= 30',
+      remediation: 'Schedule a scan of the source (monthly or more often).',
+    },
+  ],
+};

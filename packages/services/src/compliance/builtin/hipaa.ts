@@ -1,0 +1,72 @@
+import type { BuiltInFramework } from './types';
+
+const phi = 'asset.labels any like "PHI.*"';
+
+export const hipaa: BuiltInFramework = {
+  key: 'hipaa',
+  name: 'HIPAA',
+  version: '45 CFR 164',
+  description: 'HIPAA Security and Privacy Rules (45 CFR Part 164): protected health information encrypted, owned, de-identified outside production and watched.',
+  rules: [
+    {
+      code: 'HIPAA §164.312(b)',
+      title: 'Audit controls: sources holding PHI were examined in the last 7 days',
+      description: 'Mechanisms that record and examine activity in systems containing ePHI; the catalog must be current for every source that holds PHI.',
+      severity: 'high',
+      target: 'source',
+      appliesWhen: 'source.labels any like "PHI.*"',
+      requires: 'source.lastScanDaysAgo <= 7',
+      remediation: 'Scan the source at least weekly (add a schedule to its scan).',
+    },
+    {
+      code: 'HIPAA §164.312(a)(2)(iv)',
+      title: 'Encryption: PHI columns are encrypted or masked',
+      description: 'Implement a mechanism to encrypt and decrypt electronic protected health information.',
+      severity: 'critical',
+      target: 'column',
+      appliesWhen: phi,
+      requires: 'asset.tags has_any ["encrypted", "masked"]',
+      remediation: 'Encrypt the column at rest (or mask it in this copy) and tag it.',
+    },
+    {
+      code: 'HIPAA §164.308(a)(2)',
+      title: 'Assigned security responsibility: PHI tables have an owner and a steward',
+      description: 'A security official is responsible for each set of ePHI; in the catalog, an owner who answers for it and a steward who looks after it.',
+      severity: 'medium',
+      target: 'table',
+      appliesWhen: phi,
+      requires: 'asset.owners.count > 0 and asset.stewards.count > 0',
+      remediation: 'Assign an owner and a steward to the table.',
+    },
+    {
+      code: 'HIPAA §164.312(a)(1)',
+      title: 'Access control: few people can read a source holding PHI',
+      description: 'Allow access only to those persons granted access rights; a PHI source readable by more than 25 people is reviewed.',
+      severity: 'medium',
+      target: 'source',
+      appliesWhen: 'source.labels any like "PHI.*"',
+      requires: 'access.readers <= 25',
+      remediation: 'Review who holds datasource.read on the source and its workspace; remove access that is not needed.',
+    },
+    {
+      code: 'HIPAA §164.514(b)',
+      title: 'De-identification: PHI outside production is masked or tokenized',
+      description: 'Health information used outside treatment (development, analytics copies) must be de-identified.',
+      severity: 'high',
+      target: 'column',
+      appliesWhen: `${phi} and source.environment != "prod"`,
+      requires: 'asset.tags has_any ["masked", "tokenized", "de-identified"]',
+      remediation: 'De-identify the column in this copy (mask or tokenize it) and tag it.',
+    },
+    {
+      code: 'HIPAA §164.316(b)(2)(i)',
+      title: 'Retention: PHI tables declare their retention period',
+      description: 'Required documentation is retained for 6 years; tables holding PHI declare how long they are kept.',
+      severity: 'low',
+      target: 'table',
+      appliesWhen: phi,
+      requires: 'asset.tags any like "retention:*"',
+      remediation: 'Tag the table with its retention period, e.g. retention:6y.',
+    },
+  ],
+};

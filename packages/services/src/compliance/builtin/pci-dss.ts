@@ -1,0 +1,72 @@
+import type { BuiltInFramework } from './types';
+
+const card = 'asset.labels any like "PCI.*"';
+
+export const pciDss: BuiltInFramework = {
+  key: 'pci-dss',
+  name: 'PCI-DSS',
+  version: '4.0',
+  description: 'Payment Card Industry Data Security Standard v4.0: stored account data kept to a minimum, unreadable, never the verification code, owned and access-limited.',
+  rules: [
+    {
+      code: 'PCI-DSS 3.5.1',
+      title: 'PAN is rendered unreadable wherever it is stored',
+      description: 'The primary account number is unreadable anywhere it is stored: one-way hashes, truncation, index tokens or strong cryptography.',
+      severity: 'critical',
+      target: 'column',
+      appliesWhen: 'asset.labels has "PCI.CardNumber"',
+      requires: 'asset.tags has_any ["masked", "tokenized", "encrypted", "truncated", "hashed"]',
+      remediation: 'Tokenize or encrypt the card numbers (or keep only the last four digits) and tag the column.',
+    },
+    {
+      code: 'PCI-DSS 3.3.1.2',
+      title: 'The card verification code is not stored',
+      description: 'The card verification code (CVV2, CVC2, CID) is not retained after authorization — so no column may hold it.',
+      severity: 'critical',
+      target: 'column',
+      appliesWhen: 'asset.labels has "PCI.CardVerificationCode"',
+      requires: 'false',
+      remediation: 'Drop the column and purge its values; never persist the verification code.',
+    },
+    {
+      code: 'PCI-DSS 3.2.1',
+      title: 'Account data storage is kept to a minimum: a retention period is declared',
+      description: 'Data retention and disposal policies limit how long account data is stored.',
+      severity: 'medium',
+      target: 'table',
+      appliesWhen: card,
+      requires: 'asset.tags any like "retention:*"',
+      remediation: 'Tag the table with its retention period (e.g. retention:1y) and enforce deletion.',
+    },
+    {
+      code: 'PCI-DSS 6.5.5',
+      title: 'Live PANs are not used in pre-production environments',
+      description: 'Pre-production (dev, staging) holds no live card numbers; only synthetic or tokenized ones.',
+      severity: 'high',
+      target: 'column',
+      appliesWhen: 'asset.labels has "PCI.CardNumber" and source.environment != "prod"',
+      requires: 'asset.tags has_any ["synthetic", "tokenized"]',
+      remediation: 'Replace the values with test card numbers or tokens, and tag the column.',
+    },
+    {
+      code: 'PCI-DSS 7.2.1',
+      title: 'Access to cardholder data is limited to those who need it',
+      description: 'Access is assigned by job need; a source with card numbers readable by more than 10 people is reviewed.',
+      severity: 'high',
+      target: 'source',
+      appliesWhen: 'source.labels has "PCI.CardNumber"',
+      requires: 'access.readers <= 10',
+      remediation: 'Remove datasource.read from the people who do not need the card data.',
+    },
+    {
+      code: 'PCI-DSS 12.5.1',
+      title: 'Cardholder-data tables are inventoried with an owner',
+      description: 'An inventory of system components in scope is maintained; every table holding account data has an owner.',
+      severity: 'medium',
+      target: 'table',
+      appliesWhen: card,
+      requires: 'asset.owners.count > 0',
+      remediation: 'Assign an owner to the table in the catalog.',
+    },
+  ],
+};
