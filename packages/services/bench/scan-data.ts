@@ -29,9 +29,13 @@ export const BENCH_COLUMNS = [
   ['updated_epoch', 'bigint'],
 ] as const;
 
+export const BENCH_REFERENCE_DATE = new Date('2026-06-01T00:00:00Z');
+
 /** `count` realistic rows (people, contact details, national ids, cards, IBANs, codes, timestamps, free text) from `seed`. */
 export function benchRows(count: number, seed: number): unknown[][] {
   faker.seed(seed);
+  // Dates relative to a fixed instant, not the clock: the same seed gives the same rows on any day.
+  faker.setDefaultRefDate(BENCH_REFERENCE_DATE);
   return Array.from({ length: count }, (_, i) => {
     const first = faker.person.firstName();
     const last = faker.person.lastName();

@@ -151,15 +151,42 @@ export interface NameMatch {
 
 const NONE: NameMatch = { signal: 'none' };
 
+/** Distinct names remembered per pattern list before the memo starts over (names repeat: id, email, created_at…). */
+const MATCH_MEMO_LIMIT = 4096;
+const matchMemo = new WeakMap<readonly NamePattern[], Map<string, string | null>>();
+
+/**
+ * The source of the first pattern in `patterns` that matches `text`, or
+ * undefined. Memoized per pattern list: a scan asks the same ~30 detectors
+ * about the same few hundred column names thousands of times, and an RE2JS
+ * test costs microseconds.
+ */
+export function firstMatchingPattern(patterns: readonly NamePattern[], text: string): string | undefined {
+  let memo = matchMemo.get(patterns);
+  if (!memo) matchMemo.set(patterns, (memo = new Map()));
+  let found = memo.get(text);
+  if (found === undefined) {
+    found = patterns.find((p) => p.re.test(text))?.source ?? null;
+    if (memo.size >= MATCH_MEMO_LIMIT) memo.clear();
+    memo.set(text, found);
+  }
+  return found ?? undefined;
+}
+
 /** The name signal of `d` on a column: negative beats positive; the comment counts only when the name is silent. */
 export function nameSignalOf(d: Detector, name: string, qualified?: string, comment?: string): NameMatch {
-  for (const p of d.negativeNamePatterns) if (p.re.test(name)) return { signal: 'negative', pattern: p.source };
-  for (const p of d.namePatterns) if (p.re.test(name)) return { signal: 'positive', pattern: p.source };
-  if (qualified && d.qualifiedNamePatterns)
-    for (const p of d.qualifiedNamePatterns) if (p.re.test(qualified)) return { signal: 'positive', pattern: `table.column ${p.source}` };
+  const negative = firstMatchingPattern(d.negativeNamePatterns, name);
+  if (negative !== undefined) return { signal: 'negative', pattern: negative };
+  const positive = firstMatchingPattern(d.namePatterns, name);
+  if (positive !== undefined) return { signal: 'positive', pattern: positive };
+  if (qualified && d.qualifiedNamePatterns) {
+    const inTable = firstMatchingPattern(d.qualifiedNamePatterns, qualified);
+    if (inTable !== undefined) return { signal: 'positive', pattern: `table.column ${inTable}` };
+  }
   if (comment) {
-    for (const p of d.negativeNamePatterns) if (p.re.test(comment)) return NONE;
-    for (const p of d.namePatterns) if (p.re.test(comment)) return { signal: 'positive', pattern: `comment ${p.source}` };
+    if (firstMatchingPattern(d.negativeNamePatterns, comment) !== undefined) return NONE;
+    const inComment = firstMatchingPattern(d.namePatterns, comment);
+    if (inComment !== undefined) return { signal: 'positive', pattern: `comment ${inComment}` };
   }
   return NONE;
 }

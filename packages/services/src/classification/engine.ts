@@ -41,7 +41,7 @@
  * Suppressed labels (rejected before on this column) are skipped entirely.
  */
 import type { ColumnInput } from './column';
-import { matchContext, nameRequiredFor, nameSignalOf, type Detector, type MatchContext } from './detector';
+import { firstMatchingPattern, matchContext, nameRequiredFor, nameSignalOf, type Detector, type MatchContext } from './detector';
 import { builtInDetectors } from './detectors/index';
 import { priorMean } from './precision';
 import { prepareColumn, type PreparedColumn } from './sample';
@@ -83,10 +83,10 @@ function evaluate(d: Detector, col: PreparedColumn, run: RunContext): DetectorOu
       ? outcome(d, 'type-gate', `${d.label} is never inferred from a ${column.normalizedType} column (type ${column.dataType}).`)
       : undefined;
 
-  const veto = d.vetoNamePatterns?.find((p) => p.re.test(col.name));
-  if (veto)
+  const veto = d.vetoNamePatterns && firstMatchingPattern(d.vetoNamePatterns, col.name);
+  if (veto !== undefined)
     return run.collect
-      ? outcome(d, 'name-veto', `The column name "${column.name}" matches /${veto.source}/: values there look like ${d.noun} but are not (e.g. version numbers).`)
+      ? outcome(d, 'name-veto', `The column name "${column.name}" matches /${veto}/: values there look like ${d.noun} but are not (e.g. version numbers).`)
       : undefined;
   const nm = nameSignalOf(d, col.name, col.qualified, col.comment);
   if (nm.signal !== 'positive' && nameRequiredFor(d, column.normalizedType))

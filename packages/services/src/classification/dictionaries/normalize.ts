@@ -4,6 +4,24 @@
  * whitespace turned into one space; `+` and `/` kept (blood types, pronouns).
  */
 export function normalizeText(value: string): string {
+  let v = normalized.get(value);
+  if (v === undefined) {
+    v = normalize(value);
+    if (normalized.size >= NORMALIZED_LIMIT) normalized.clear();
+    normalized.set(value, v);
+  }
+  return v;
+}
+
+/**
+ * Recent results: the gender, name, address and four dictionary detectors
+ * each normalize the same sampled values of a column one after another.
+ * Bounded, so it holds a few columns' worth and never grows with a scan.
+ */
+const normalized = new Map<string, string>();
+const NORMALIZED_LIMIT = 2048;
+
+function normalize(value: string): string {
   let v = value.toLowerCase();
   for (let i = 0; i < v.length; i++) {
     if (v.charCodeAt(i) > 127) {
