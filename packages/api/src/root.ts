@@ -1,7 +1,9 @@
 import { activityRouter } from './routers/activity';
+import { catalogRouter } from './routers/catalog';
 import { classificationRouter } from './routers/classification';
 import { complianceRouter } from './routers/compliance';
 import { dataSourceRouter } from './routers/datasource';
+import { glossaryRouter } from './routers/glossary';
 import { scanRouter } from './routers/scan';
 import { scanRuleSetRouter } from './routers/scan-rule-set';
 import { orchestrationRouter } from './routers/orchestration';
@@ -20,6 +22,8 @@ export const appRouter = router({
   scanRuleSet: scanRuleSetRouter,
   scan: scanRouter,
   classification: classificationRouter,
+  catalog: catalogRouter,
+  glossary: glossaryRouter,
   compliance: complianceRouter,
 });
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { appRouter } from '../src/root';
 import { callerFor, personWith } from './harness';
+import { catalogCases } from './permission-cases/catalog';
 import { complianceCases } from './permission-cases/compliance';
 import { foundationCases } from './permission-cases/foundation';
 import { scanningCases } from './permission-cases/scanning';
@@ -18,7 +19,7 @@ const call = (caller: Caller, path: string, input?: unknown): Promise<unknown> =
   return fn(input);
 };
 
-const cases: Record<string, Case> = { ...foundationCases, ...scanningCases, ...complianceCases };
+const cases: Record<string, Case> = { ...foundationCases, ...scanningCases, ...complianceCases, ...catalogCases };
 
 type ProcedureDef = { _def: { meta?: { permission?: string }; type: string } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);

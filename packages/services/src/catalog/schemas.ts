@@ -5,14 +5,14 @@
 import { z } from 'zod';
 import { invalidTags, MAX_TAGS, normalizeTags } from './tags';
 
-export const searchTypes = ['source', 'database', 'schema', 'table', 'view', 'column', 'term'] as const;
-export const sensitivityLevels = ['Public', 'Internal', 'Confidential', 'Restricted'] as const;
-export const environments = ['dev', 'staging', 'prod'] as const;
-export const certifications = ['draft', 'certified', 'deprecated'] as const;
-export const propagations = ['none', 'downstream', 'both'] as const;
+export const catalogSearchTypes = ['source', 'database', 'schema', 'table', 'view', 'column', 'term'] as const;
+export const catalogSensitivities = ['Public', 'Internal', 'Confidential', 'Restricted'] as const;
+export const catalogEnvironments = ['dev', 'staging', 'prod'] as const;
+export const certificationValues = ['draft', 'certified', 'deprecated'] as const;
+export const lineagePropagations = ['none', 'downstream', 'both'] as const;
 
 /** Tags as people type them, normalised; an invalid one is named in the error. */
-export const tagsSchema = z
+export const assetTagsSchema = z
   .array(z.string().max(200))
   .transform((raw) => normalizeTags(raw))
   .superRefine((tags, ctx) => {
@@ -23,16 +23,16 @@ export const tagsSchema = z
 
 export const searchCatalogInput = z.object({
   q: z.string().trim().max(200).optional(),
-  types: z.array(z.enum(searchTypes)).max(searchTypes.length).optional(),
+  types: z.array(z.enum(catalogSearchTypes)).max(catalogSearchTypes.length).optional(),
   dataSourceIds: z.array(z.uuid()).max(100).optional(),
   /** A label, or a prefix ending in "*" ("PII.*"). */
   labels: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
-  sensitivities: z.array(z.enum(sensitivityLevels)).optional(),
+  sensitivities: z.array(z.enum(catalogSensitivities)).optional(),
   /** User ids: assets where that user is an owner or a steward. */
   ownerIds: z.array(z.string().trim().min(1).max(64)).max(50).optional(),
   tags: z.array(z.string().trim().min(1).max(64)).max(50).optional(),
-  environments: z.array(z.enum(environments)).optional(),
-  certifications: z.array(z.enum(certifications)).optional(),
+  environments: z.array(z.enum(catalogEnvironments)).optional(),
+  certifications: z.array(z.enum(certificationValues)).optional(),
   limit: z.number().int().min(1).max(100).default(25),
   offset: z.number().int().min(0).max(10_000).default(0),
 });
@@ -46,8 +46,8 @@ export type Principal = z.output<typeof principalSchema>;
 export const updateAssetInput = z.object({
   id: z.uuid('Not an asset id'),
   description: z.string().max(20_000, 'Descriptions are at most 20,000 characters').optional(),
-  tags: tagsSchema.optional(),
-  certification: z.enum(certifications).optional(),
+  tags: assetTagsSchema.optional(),
+  certification: z.enum(certificationValues).optional(),
   owners: z.array(principalSchema).max(50).optional(),
   stewards: z.array(principalSchema).max(50).optional(),
   termIds: z.array(z.uuid('Not a glossary term id')).max(100).optional(),
@@ -57,9 +57,9 @@ export type UpdateAssetInput = z.output<typeof updateAssetInput>;
 export const bulkUpdateAssetsInput = z
   .object({
     ids: z.array(z.uuid('Not an asset id')).min(1, 'Pick at least one asset').max(500),
-    addTags: tagsSchema.optional(),
-    removeTags: tagsSchema.optional(),
-    certification: z.enum(certifications).optional(),
+    addTags: assetTagsSchema.optional(),
+    removeTags: assetTagsSchema.optional(),
+    certification: z.enum(certificationValues).optional(),
     addOwner: principalSchema.optional(),
     addSteward: principalSchema.optional(),
   })
@@ -78,7 +78,7 @@ export const addLineageEdgeInput = z
     fromAssetId: z.uuid('Not an asset id'),
     toAssetId: z.uuid('Not an asset id'),
     note: z.string().trim().max(500).default(''),
-    propagation: z.enum(propagations).default('none'),
+    propagation: z.enum(lineagePropagations).default('none'),
   })
   .refine((v) => v.fromAssetId !== v.toAssetId, { message: 'An asset cannot feed itself: pick two different assets', path: ['toAssetId'] });
 
@@ -87,12 +87,5 @@ export const lineageEdgeIdInput = z.object({ id: z.uuid('Not a lineage edge id')
 export const updateLineageEdgeInput = z.object({
   id: z.uuid('Not a lineage edge id'),
   note: z.string().trim().max(500).optional(),
-  propagation: z.enum(propagations).optional(),
-});
-
-export const applyLineageSuggestionInput = z.object({
-  /** The asset that would receive the label. */
-  assetId: z.uuid('Not an asset id'),
-  label: z.string().trim().min(1).max(80),
-  viaEdgeId: z.uuid('Not a lineage edge id'),
+  propagation: z.enum(lineagePropagations).optional(),
 });

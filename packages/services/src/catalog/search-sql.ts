@@ -12,6 +12,8 @@ import type { SearchCatalogInput } from './schemas';
 export const FUZZY_CANDIDATES = 200;
 /** word_similarity threshold for the typo branch: "custmer emial" ↔ "customer_email" scores 0.47. */
 export const WORD_SIMILARITY_THRESHOLD = 0.45;
+/** Planner cost of a random page read for search, as on SSDs (default 4 assumes spinning disks). */
+export const RANDOM_PAGE_COST = 1.1;
 /** Facets with open-ended values (labels, tags, owners, sources) show their most frequent ones. */
 export const FACET_SIZE = 50;
 
@@ -33,6 +35,7 @@ export interface SearchSql {
 
 type Facet = 'type' | 'ds' | 'label' | 'sens' | 'owner' | 'tag' | 'env' | 'cert';
 const FACETS: Facet[] = ['type', 'ds', 'label', 'sens', 'owner', 'tag', 'env', 'cert'];
+const facetName: Record<Facet, string> = { type: 'types', ds: 'dataSources', label: 'labels', sens: 'sensitivities', owner: 'owners', tag: 'tags', env: 'environments', cert: 'certifications' };
 
 export function buildSearchSql({ input, visible, includeTerms, labels }: SearchSqlOptions): SearchSql {
   const params: unknown[] = [];
@@ -49,44 +52,40 @@ export function buildSearchSql({ input, visible, includeTerms, labels }: SearchS
   const assetVisible = `a."removedAt" IS NULL${visibleSources ? ` AND a."dataSourceId" = ANY(${visibleSources})` : ''}`;
   const sourceVisible = visibleSources ? `s.id = ANY(${visibleSources})` : 'TRUE';
   const qP = fuzzy ? p(q, '::text') : null;
-  // Each word as typed (names, tags: 'simple') or stemmed (descriptions: 'english'); every word must match.
-  const tsquery = tsq
+  // Each word as typed (names, tags: 'simple', the last one as a prefix) or
+  // stemmed (descriptions: 'english'); every word must match.
+  const tsqueryParts = tsq
     ? tsq
         .split(' & ')
-        .map((w) => {
-          const wp = p(w, '::text');
-          return `(to_tsquery('simple', ${wp}) || to_tsquery('english', ${wp}))`;
-        })
+        .map((w) => `(to_tsquery('simple', ${p(w, '::text')}) || to_tsquery('english', ${p(w.replace(/:\*$/, ''), '::text')}))`)
         .join(' && ')
     : null;
+  const tsquery = tsqueryParts ? `(${tsqueryParts})` : null;
   const sourceDoc = `(to_tsvector('simple', regexp_replace(s.name || ' ' || array_to_string(s.tags, ' '), '[_.:]+', ' ', 'g')) || to_tsvector('english', s.description))`;
+  // Only what facets, filters and ordering need: hits are hydrated afterwards, for the page alone.
+  const assetCols = `a.id, 'asset' AS kind, a.type::text AS type, a."dataSourceId" AS ds, a.sensitivity AS sens, a.labels, a.tags, a.certification::text AS cert, a.name`;
 
-  const ctes: string[] = [];
-  if (browsing) {
-    ctes.push(`matched AS (SELECT a.id, 0::real AS rank FROM "Asset" a WHERE ${assetVisible})`);
-  } else {
-    ctes.push(`fts AS (SELECT a.id, ts_rank_cd(a.search, (${tsquery})) AS rank FROM "Asset" a WHERE a.search @@ (${tsquery}) AND ${assetVisible})`);
+  const assetParts: string[] = [];
+  if (browsing) assetParts.push(`SELECT ${assetCols}, 0::real AS rank FROM "Asset" a WHERE ${assetVisible}`);
+  else {
+    assetParts.push(`SELECT ${assetCols}, ts_rank_cd(a.search, ${tsquery}) AS rank FROM "Asset" a WHERE a.search @@ ${tsquery} AND ${assetVisible}`);
+    // Typos: names close to the query that full text missed, the closest few only; ranked by closeness, below real matches.
     if (qP)
-      ctes.push(
-        `fuzzy AS (SELECT a.id, 0::real AS rank FROM "Asset" a WHERE ${qP} <% a.name AND ${assetVisible} ORDER BY word_similarity(${qP}, a.name) DESC LIMIT ${FUZZY_CANDIDATES})`,
+      assetParts.push(
+        `(SELECT ${assetCols}, (word_similarity(${qP}, a.name) * 0.1)::real AS rank FROM "Asset" a
+           WHERE ${qP} <% a.name AND ${assetVisible} AND NOT (a.search @@ ${tsquery})
+           ORDER BY word_similarity(${qP}, a.name) DESC LIMIT ${FUZZY_CANDIDATES})`,
       );
-    ctes.push(`matched AS (SELECT id, max(rank) AS rank FROM (SELECT id, rank FROM fts${qP ? ' UNION ALL SELECT id, rank FROM fuzzy' : ''}) x GROUP BY id)`);
   }
-
-  const sourceMatch = browsing ? 'TRUE' : `(${sourceDoc} @@ (${tsquery})${qP ? ` OR ${qP} <% s.name` : ''})`;
-  const sourceRank = browsing ? '0::real' : `ts_rank_cd(${sourceDoc}, (${tsquery}))`;
-  const termMatch = browsing ? 'TRUE' : `(t.search @@ (${tsquery})${qP ? ` OR ${qP} <% t.name` : ''})`;
-  const termRank = browsing ? '0::real' : `ts_rank_cd(t.search, (${tsquery}))`;
+  const sourceMatch = browsing ? 'TRUE' : `(${sourceDoc} @@ ${tsquery}${qP ? ` OR ${qP} <% s.name` : ''})`;
+  const sourceRank = browsing ? '0::real' : `ts_rank_cd(${sourceDoc}, ${tsquery})`;
+  const termMatch = browsing ? 'TRUE' : `(t.search @@ ${tsquery}${qP ? ` OR ${qP} <% t.name` : ''})`;
+  const termRank = browsing ? '0::real' : `ts_rank_cd(t.search, ${tsquery})`;
   const parts = [
-    `SELECT a.id, 'asset' AS kind, a.type::text AS type, a."dataSourceId" AS ds, a.sensitivity AS sens, a.labels, a.tags, a.certification::text AS cert,
-            s.environment::text AS env, a.name, m.rank
-       FROM matched m JOIN "Asset" a ON a.id = m.id JOIN "DataSource" s ON s.id = a."dataSourceId"`,
-    `SELECT s.id, 'source', 'source', s.id, NULL, '{}'::text[], s.tags, NULL, s.environment::text, s.name, ${sourceRank}
-       FROM "DataSource" s WHERE ${sourceVisible} AND ${sourceMatch}`,
+    ...assetParts,
+    `SELECT s.id, 'source', 'source', s.id, NULL, '{}'::text[], s.tags, NULL, s.name, ${sourceRank} FROM "DataSource" s WHERE ${sourceVisible} AND ${sourceMatch}`,
   ];
-  if (includeTerms)
-    parts.push(`SELECT t.id, 'term', 'term', NULL, NULL, t.labels, '{}'::text[], NULL, NULL, t.name, ${termRank} FROM "GlossaryTerm" t WHERE ${termMatch}`);
-  ctes.push(`cand AS MATERIALIZED (${parts.join('\n UNION ALL ')})`);
+  if (includeTerms) parts.push(`SELECT t.id, 'term', 'term', NULL, NULL, t.labels, '{}'::text[], NULL, t.name, ${termRank} FROM "GlossaryTerm" t WHERE ${termMatch}`);
 
   // One boolean per facet filter; a facet's counts ignore its own flag.
   const flag: Record<Facet, string> = {
@@ -94,44 +93,61 @@ export function buildSearchSql({ input, visible, includeTerms, labels }: SearchS
     ds: input.dataSourceIds?.length ? `c.ds = ANY(${p(input.dataSourceIds, '::text[]')})` : 'TRUE',
     label: labels ? `c.labels && ${p(labels, '::text[]')}` : 'TRUE',
     sens: input.sensitivities?.length ? `c.sens = ANY(${p(input.sensitivities, '::text[]')})` : 'TRUE',
-    owner: input.ownerIds?.length
-      ? `(c.kind = 'asset' AND c.id IN (SELECT st."assetId" FROM "AssetSteward" st WHERE st."principalType" = 'user' AND st."principalId" = ANY(${p(input.ownerIds, '::text[]')})))`
-      : 'TRUE',
+    owner: input.ownerIds?.length ? `c.id IN (SELECT "assetId" FROM stewards WHERE "principalId" = ANY(${p(input.ownerIds, '::text[]')}))` : 'TRUE',
     tag: input.tags?.length ? `c.tags && ${p(input.tags.map((t) => t.toLowerCase()), '::text[]')}` : 'TRUE',
     env: input.environments?.length ? `c.env = ANY(${p(input.environments, '::text[]')})` : 'TRUE',
     cert: input.certifications?.length ? `c.cert = ANY(${p(input.certifications, '::text[]')})` : 'TRUE',
   };
-  ctes.push(`flagged AS MATERIALIZED (SELECT c.*, ${FACETS.map((f) => `${flag[f]} AS f_${f}`).join(', ')} FROM cand c)`);
   const allBut = (skip: Facet | null) => FACETS.filter((f) => f !== skip).map((f) => `f_${f}`).join(' AND ');
 
   const words = tokenize(q);
   // Exact-name forms of the query: "customer email" is exactly customer_email, customer.email, customer-email.
   const exactForms = () => p([...new Set([q.toLowerCase(), exactForm(q), words.join('_'), words.join('.'), words.join('-'), words.join('')])], '::text[]');
-  const score = browsing
-    ? '0::real'
-    : `(CASE WHEN lower(h.name) = ANY(${exactForms()}) THEN 10 ELSE 0 END + h.rank * 2${qP ? ` + similarity(h.name, ${qP})` : ''})`;
+  const score = browsing ? '0::real' : `(CASE WHEN lower(h.name) = ANY(${exactForms()}) THEN 10 ELSE 0 END + h.rank * 2)`;
   const sensRank = (t: string) => `CASE ${t}.sens WHEN 'Restricted' THEN 4 WHEN 'Confidential' THEN 3 WHEN 'Internal' THEN 2 WHEN 'Public' THEN 1 ELSE 0 END`;
   // Browsing lists the most sensitive first; a query lists the best match first.
   const order = (t: string) => (browsing ? `${sensRank(t)} DESC, ${t}.name ASC, ${t}.id ASC` : `score DESC, ${t}.name ASC, ${t}.id ASC`);
   const limitP = p(input.limit);
   const offsetP = p(input.offset);
 
-  const counts = (facet: Facet, value: string, from = 'flagged h', extra = '') =>
+  // Scalar facets in one pass (one grouping set each), counting per facet with its own filter left out.
+  const scalar: [Facet, string][] = [
+    ['type', 'type'],
+    ['ds', 'ds'],
+    ['sens', 'sens'],
+    ['env', 'env'],
+    ['cert', 'cert'],
+  ];
+  const arrayFacet = (facet: Facet, column: string) =>
     `(SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]'::json)
-        FROM (SELECT ${value} AS v, count(DISTINCT h.id)::int AS n FROM ${from} WHERE ${allBut(facet)}${extra} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_SIZE}) f)`;
+        FROM (SELECT u AS v, count(*)::int AS n FROM flagged h CROSS JOIN LATERAL unnest(h.${column}) u WHERE ${allBut(facet)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_SIZE}) f)`;
 
-  const sql = `WITH ${ctes.join(',\n')},
-page AS (SELECT h.id, h.kind, h.type, h.sens, h.name, ${score} AS score FROM flagged h WHERE ${allBut(null)} ORDER BY ${order('h')} LIMIT ${limitP} OFFSET ${offsetP})
+  const sql = `WITH
+stewards AS MATERIALIZED (SELECT "assetId", "principalId" FROM "AssetSteward" WHERE "principalType" = 'user'),
+cand AS MATERIALIZED (${parts.join('\n UNION ALL ')}),
+flagged AS MATERIALIZED (
+  SELECT c.*, ${FACETS.map((f) => `${flag[f]} AS f_${f}`).join(', ')}
+    FROM (SELECT c.*, s.environment::text AS env FROM cand c LEFT JOIN "DataSource" s ON s.id = c.ds) c),
+page AS (SELECT h.id, h.kind, h.type, h.sens, h.name, ${score} AS score FROM flagged h WHERE ${allBut(null)} ORDER BY ${order('h')} LIMIT ${limitP} OFFSET ${offsetP}),
+grouped AS (
+  SELECT ${scalar.map(([, c]) => c).join(', ')}, GROUPING(${scalar.map(([, c]) => c).join(', ')}) AS g,
+         count(*) FILTER (WHERE ${allBut(null)})::int AS n_all,
+         ${scalar.map(([f]) => `count(*) FILTER (WHERE ${allBut(f)})::int AS n_${f}`).join(',\n         ')}
+    FROM flagged GROUP BY GROUPING SETS (${scalar.map(([, c]) => `(${c})`).join(', ')}, ()))
 SELECT
-  (SELECT count(*)::int FROM flagged WHERE ${allBut(null)}) AS total,
+  (SELECT n_all FROM grouped WHERE g = ${(1 << scalar.length) - 1}) AS total,
   (SELECT coalesce(json_agg(json_build_object('id', pg.id, 'kind', pg.kind, 'type', pg.type, 'score', pg.score) ORDER BY ${order('pg')}), '[]'::json) FROM page pg) AS page,
-  ${counts('type', 'h.type')} AS types,
-  ${counts('ds', 'h.ds', 'flagged h', ' AND h.ds IS NOT NULL')} AS "dataSources",
-  ${counts('label', 'l', 'flagged h CROSS JOIN LATERAL unnest(h.labels) l')} AS labels,
-  ${counts('sens', 'h.sens', 'flagged h', ' AND h.sens IS NOT NULL')} AS sensitivities,
-  ${counts('owner', 'st."principalId"', `flagged h JOIN "AssetSteward" st ON st."assetId" = h.id AND st."principalType" = 'user'`)} AS owners,
-  ${counts('tag', 'tg', 'flagged h CROSS JOIN LATERAL unnest(h.tags) tg')} AS tags,
-  ${counts('env', 'h.env', 'flagged h', ' AND h.env IS NOT NULL')} AS environments,
-  ${counts('cert', 'h.cert', 'flagged h', ' AND h.cert IS NOT NULL')} AS certifications`;
+  ${scalar
+    .map(
+      ([f, c], i) =>
+        `(SELECT coalesce(json_agg(json_build_object('value', ${c}, 'count', n_${f}) ORDER BY n_${f} DESC, ${c}), '[]'::json)
+      FROM (SELECT ${c}, n_${f} FROM grouped WHERE g = ${((1 << scalar.length) - 1) ^ (1 << (scalar.length - 1 - i))} AND ${c} IS NOT NULL AND n_${f} > 0 ORDER BY n_${f} DESC, ${c} LIMIT ${FACET_SIZE}) f) AS "${facetName[f]}"`,
+    )
+    .join(',\n  ')},
+  ${arrayFacet('label', 'labels')} AS labels,
+  ${arrayFacet('tag', 'tags')} AS tags,
+  (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]'::json)
+     FROM (SELECT st."principalId" AS v, count(DISTINCT h.id)::int AS n FROM flagged h JOIN stewards st ON st."assetId" = h.id
+            WHERE ${allBut('owner')} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_SIZE}) f) AS owners`;
   return { sql, params, fuzzy };
 }
