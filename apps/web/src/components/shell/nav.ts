@@ -1,5 +1,6 @@
 import {
   Activity,
+  BookOpen,
   Bot,
   Boxes,
   ChartColumn,
@@ -66,8 +67,24 @@ export const governanceGroups: NavItem[] = [
     href: '/classifications',
     keywords: ['labels', 'pii', 'review', 'sensitive'],
   },
-  { label: 'Catalog', icon: Library },
-  { label: 'Compliance', icon: ShieldCheck },
+  {
+    label: 'Catalog',
+    icon: Library,
+    href: '/catalog',
+    keywords: ['assets', 'tables', 'columns', 'search', 'lineage'],
+  },
+  {
+    label: 'Glossary',
+    icon: BookOpen,
+    href: '/glossary',
+    keywords: ['terms', 'business glossary', 'definitions'],
+  },
+  {
+    label: 'Compliance',
+    icon: ShieldCheck,
+    href: '/compliance',
+    keywords: ['posture', 'frameworks', 'gdpr', 'hipaa', 'pci', 'soc 2', 'ccpa', 'findings'],
+  },
   {
     label: 'RBAC',
     icon: UserCog,

@@ -9,7 +9,9 @@ describe('requiredTags', () => {
     expect(requiredTags('asset.tags has_all ["masked", "owned"]')).toEqual(['masked', 'owned']);
     // PCI-DSS 3.5.1: any one of them will do, so the first is suggested.
     expect(
-      requiredTags('asset.tags has_any ["masked", "tokenized", "encrypted", "truncated", "hashed"]'),
+      requiredTags(
+        'asset.tags has_any ["masked", "tokenized", "encrypted", "truncated", "hashed"]',
+      ),
     ).toEqual(['masked']);
     expect(requiredTags('asset.owners.count > 0 and asset.tags has "encrypted"')).toEqual([
       'encrypted',
@@ -47,9 +49,18 @@ describe('findings filters in the URL', () => {
   const fw = '0b6f1c57-3a44-4c43-9d43-0a7d2f2f5b11';
   it('round-trips and becomes the API input', () => {
     const f = filtersFromUrl(
-      new URLSearchParams(`framework=${fw}&status=resolved&severity=high,critical&assignee=me&q=card&page=2`),
+      new URLSearchParams(
+        `framework=${fw}&status=resolved&severity=high,critical&assignee=me&q=card&page=2`,
+      ),
     );
-    expect(f).toMatchObject({ frameworkId: fw, tab: 'resolved', severity: ['high', 'critical'], assignee: 'me', q: 'card', page: 2 });
+    expect(f).toMatchObject({
+      frameworkId: fw,
+      tab: 'resolved',
+      severity: ['high', 'critical'],
+      assignee: 'me',
+      q: 'card',
+      page: 2,
+    });
     expect(filtersFromUrl(filtersToUrl(f))).toEqual(f);
     expect(findingsInput(f)).toEqual({
       frameworkId: fw,
@@ -63,8 +74,16 @@ describe('findings filters in the URL', () => {
   });
 
   it('defaults to the active findings and drops malformed values', () => {
-    const f = filtersFromUrl(new URLSearchParams('framework=nope&status=weird&severity=huge&assignee=bob&page=-1'));
-    expect(f).toMatchObject({ frameworkId: null, tab: 'active', severity: [], assignee: null, page: 1 });
+    const f = filtersFromUrl(
+      new URLSearchParams('framework=nope&status=weird&severity=huge&assignee=bob&page=-1'),
+    );
+    expect(f).toMatchObject({
+      frameworkId: null,
+      tab: 'active',
+      severity: [],
+      assignee: null,
+      page: 1,
+    });
     expect(findingsInput(f)).toEqual({ status: ['open', 'acknowledged'], limit: 25, offset: 0 });
     expect(findingsInput({ ...f, tab: 'all' })).toEqual({ limit: 25, offset: 0 });
   });

@@ -9,7 +9,11 @@ export const statusTabs = [
   { value: 'waived', label: 'Waived', statuses: ['waived'] },
   { value: 'resolved', label: 'Resolved', statuses: ['resolved'] },
   { value: 'all', label: 'All', statuses: [] },
-] as const satisfies readonly { value: string; label: string; statuses: readonly FindingStatus[] }[];
+] as const satisfies readonly {
+  value: string;
+  label: string;
+  statuses: readonly FindingStatus[];
+}[];
 export type StatusTab = (typeof statusTabs)[number]['value'];
 
 export interface FindingFilters {
@@ -82,5 +86,12 @@ export function findingsInput(f: FindingFilters): FindingsInput {
 }
 
 export const isFiltered = (f: FindingFilters) =>
-  !!(f.frameworkId || f.ruleId || f.dataSourceId || f.assetId || f.severity.length || f.assignee || f.q.trim());
-
+  !!(
+    f.frameworkId ||
+    f.ruleId ||
+    f.dataSourceId ||
+    f.assetId ||
+    f.severity.length ||
+    f.assignee ||
+    f.q.trim()
+  );
