@@ -1,6 +1,5 @@
 import {
   Activity,
-  BookOpen,
   Bot,
   Boxes,
   ChartColumn,
@@ -67,18 +66,7 @@ export const governanceGroups: NavItem[] = [
     href: '/classifications',
     keywords: ['labels', 'pii', 'review', 'sensitive'],
   },
-  {
-    label: 'Catalog',
-    icon: Library,
-    href: '/catalog',
-    keywords: ['assets', 'tables', 'columns', 'search', 'lineage'],
-  },
-  {
-    label: 'Glossary',
-    icon: BookOpen,
-    href: '/glossary',
-    keywords: ['terms', 'business glossary', 'definitions'],
-  },
+  { label: 'Catalog', icon: Library },
   {
     label: 'Compliance',
     icon: ShieldCheck,
