@@ -13,6 +13,8 @@ export interface CommandAction {
   icon?: React.ReactNode;
   hint?: string;
   keywords?: string[];
+  /** Shown whatever is typed: for results the caller already matched (e.g. a server-side search). */
+  alwaysShow?: boolean;
   onSelect: () => void;
 }
 
@@ -22,11 +24,14 @@ export function CommandPalette({
   onOpenChange,
   actions,
   placeholder = 'Type a command or search…',
+  onQueryChange,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   actions: readonly CommandAction[];
   placeholder?: string;
+  /** Told what is typed, so the caller can add actions found elsewhere (see `alwaysShow`). */
+  onQueryChange?: (query: string) => void;
 }) {
   const groups = React.useMemo(() => {
     const map = new Map<string, CommandAction[]>();
@@ -57,6 +62,7 @@ export function CommandPalette({
                 autoFocus
                 aria-label="Command"
                 placeholder={placeholder}
+                onValueChange={onQueryChange}
                 className="h-11 w-full bg-transparent text-sm outline-none placeholder:text-muted-foreground"
               />
               <kbd className="rounded border bg-muted px-1.5 text-[10px] text-muted-foreground">
@@ -70,6 +76,7 @@ export function CommandPalette({
               {groups.map(([group, items]) => (
                 <Command.Group
                   key={group}
+                  forceMount={items.some((a) => a.alwaysShow)}
                   heading={group}
                   className="[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-muted-foreground"
                 >
@@ -78,6 +85,7 @@ export function CommandPalette({
                       key={action.id}
                       value={`${action.group} ${action.label} ${action.id}`}
                       keywords={action.keywords}
+                      forceMount={action.alwaysShow}
                       onSelect={() => {
                         onOpenChange(false);
                         action.onSelect();

@@ -1,7 +1,7 @@
 'use client';
 import * as React from 'react';
 import { useRouter } from 'next/navigation';
-import { useMutation } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Boxes,
   DatabaseZap,
@@ -11,6 +11,7 @@ import {
   Moon,
   Plus,
   ScanSearch,
+  Search,
   ShieldCheck,
   Sun,
   Tags,
@@ -27,6 +28,9 @@ import { governanceGroups, racineAreas } from './nav';
 import { useWorkspaces } from './workspace-context';
 import { useCurrentUser } from './current-user';
 import { verifyToast } from '~/components/verify-toast';
+import { useDebounced } from '~/lib/use-debounced';
+import { AssetTypeIcon } from '~/features/catalog/bits';
+import { hitHref } from '~/features/catalog/results-table';
 
 export function CommandMenu({
   open,
@@ -41,6 +45,18 @@ export function CommandMenu({
   const { workspaces, setCurrentId } = useWorkspaces();
   const { isAdmin, canCreateWorkspace } = useCurrentUser();
   useCommandPaletteShortcut(() => onOpenChange(!open));
+  const [query, setQuery] = React.useState('');
+  React.useEffect(() => {
+    if (!open) setQuery('');
+  }, [open]);
+  const q = useDebounced(query.trim(), 200);
+  // Global search: the catalog's top hits (assets and terms) as you type.
+  const catalog = useQuery({
+    ...trpc.catalog.search.queryOptions({ q, limit: 6 }),
+    enabled: open && q.length >= 2,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
 
   const verify = useMutation(
     trpc.activity.verifyChain.mutationOptions({
@@ -167,5 +183,36 @@ export function CommandMenu({
     verify,
   ]);
 
-  return <CommandPalette open={open} onOpenChange={onOpenChange} actions={actions} />;
+  const withSearch = React.useMemo<CommandAction[]>(() => {
+    const typed = query.trim();
+    if (typed.length < 2) return actions;
+    const hits = q === typed && q.length >= 2 ? (catalog.data?.items ?? []) : [];
+    const found = hits.map<CommandAction>((h) => ({
+      id: `catalog:${h.kind}:${h.id}`,
+      group: 'Catalog',
+      label: h.kind === 'term' ? h.name : h.qualifiedName,
+      hint: h.sensitivity ?? (h.kind === 'term' ? 'term' : h.type),
+      icon: <AssetTypeIcon type={h.type} />,
+      alwaysShow: true,
+      onSelect: () => router.push(hitHref(h)),
+    }));
+    found.push({
+      id: 'catalog:search',
+      group: 'Catalog',
+      label: `Search the catalog for “${typed}”`,
+      icon: <Search />,
+      alwaysShow: true,
+      onSelect: () => router.push(`/catalog?q=${encodeURIComponent(typed)}`),
+    });
+    return [...found, ...actions];
+  }, [actions, catalog.data, q, query, router]);
+
+  return (
+    <CommandPalette
+      open={open}
+      onOpenChange={onOpenChange}
+      actions={withSearch}
+      onQueryChange={setQuery}
+    />
+  );
 }

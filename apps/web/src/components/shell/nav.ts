@@ -1,5 +1,6 @@
 import {
   Activity,
+  BookOpen,
   Bot,
   Boxes,
   ChartColumn,
@@ -66,7 +67,18 @@ export const governanceGroups: NavItem[] = [
     href: '/classifications',
     keywords: ['labels', 'pii', 'review', 'sensitive'],
   },
-  { label: 'Catalog', icon: Library },
+  {
+    label: 'Catalog',
+    icon: Library,
+    href: '/catalog',
+    keywords: ['assets', 'tables', 'columns', 'search', 'lineage'],
+  },
+  {
+    label: 'Glossary',
+    icon: BookOpen,
+    href: '/glossary',
+    keywords: ['terms', 'business glossary', 'definitions'],
+  },
   {
     label: 'Compliance',
     icon: ShieldCheck,

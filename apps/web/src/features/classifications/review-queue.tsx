@@ -202,9 +202,27 @@ export function ReviewQueue({ fixedSource }: { fixedSource?: { id: string; name:
           <div className="truncate font-mono text-xs" data-testid="label-column">
             <span className="text-muted-foreground">
               {r.schema ? `${r.schema}.` : ''}
-              {r.table}.
+              {r.tableId ? (
+                <Link
+                  href={`/catalog/assets/${r.tableId}`}
+                  className="hover:underline"
+                  onClick={(e) => e.stopPropagation()}
+                >
+                  {r.table}
+                </Link>
+              ) : (
+                r.table
+              )}
+              .
             </span>
-            <span className="font-medium text-foreground">{r.column}</span>
+            <Link
+              href={`/catalog/assets/${r.columnId}`}
+              className="font-medium text-foreground hover:underline"
+              onClick={(e) => e.stopPropagation()}
+              title="Open in the catalog"
+            >
+              {r.column}
+            </Link>
           </div>
           <div className="truncate text-[11px] text-muted-foreground">
             {r.dataType ?? ''}

@@ -28,6 +28,7 @@ import {
 } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import type { RouterOutputs } from '~/trpc/types';
+import { CatalogLink } from '~/features/catalog/catalog-link';
 import type { DataSourceView } from './bits';
 
 type Discovery = RouterOutputs['datasource']['discover'];
@@ -297,6 +298,14 @@ function TablePanel({
               {schema}.{table.name}
             </span>
             <Badge variant="outline">{table.kind}</Badge>
+            <span className="ml-auto">
+              <CatalogLink
+                dataSourceId={sourceId}
+                type={table.kind === 'view' ? 'view' : 'table'}
+                name={table.name}
+                path={`${schema}.${table.name}`}
+              />
+            </span>
           </CardTitle>
         </CardHeader>
         <CardContent className="grid gap-2 text-sm">
@@ -450,6 +459,14 @@ function ColumnPanel({
               {table.name}.{column.name}
             </span>
             <KeyBadges table={table} column={column} />
+            <span className="ml-auto">
+              <CatalogLink
+                dataSourceId={sourceId}
+                type="column"
+                name={column.name}
+                path={`${schema}.${table.name}.${column.name}`}
+              />
+            </span>
           </CardTitle>
         </CardHeader>
         <CardContent className="grid gap-3 text-sm">
