@@ -36,6 +36,16 @@ function run(src: string, context: RuleContext = ctx()): boolean {
 }
 
 describe('evaluateRule', () => {
+  it('matches globs on the whole value with like, case-insensitively', () => {
+    expect(run('column.name like "*_SSN"')).toBe(true);
+    expect(run('column.name like "customer_?sn"')).toBe(true);
+    expect(run('column.name like "ssn"')).toBe(false); // whole value, unlike matches
+    expect(run('column.name matches "ssn"')).toBe(true);
+    expect(run('column.name not like "tmp_*"')).toBe(true);
+    expect(run('column.comment like "*security*"', ctx({ column: { comment: null } }))).toBe(false);
+    expect(parseRuleExpression('column.ordinal like "1*"')).toMatchObject({ ok: false, error: { message: '"like" works on text, but column.ordinal is a number at 1:16' } });
+  });
+
   it('evaluates the requirement example', () => {
     const src = 'column.name matches "(?i)ssn|social" and column.type in ["text", "varchar(11)"]';
     expect(run(src)).toBe(true);
