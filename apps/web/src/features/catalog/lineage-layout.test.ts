@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { layoutLineage, NODE_HEIGHT, NODE_WIDTH } from './lineage-layout';
+
+describe('lineage layout', () => {
+  it('puts upstream assets left of downstream ones', () => {
+    const pos = layoutLineage(['orders', 'customers', 'warehouse'], [
+      { from: 'customers', to: 'orders' },
+      { from: 'orders', to: 'warehouse' },
+    ]);
+    expect(pos.get('customers')!.x).toBeLessThan(pos.get('orders')!.x);
+    expect(pos.get('orders')!.x).toBeLessThan(pos.get('warehouse')!.x);
+  });
+
+  it('keeps siblings of one rank from overlapping', () => {
+    const pos = layoutLineage(['root', 'a', 'b', 'c'], [
+      { from: 'root', to: 'a' },
+      { from: 'root', to: 'b' },
+      { from: 'root', to: 'c' },
+    ]);
+    const ys = ['a', 'b', 'c'].map((id) => pos.get(id)!.y).sort((x, y) => x - y);
+    expect(new Set(['a', 'b', 'c'].map((id) => pos.get(id)!.x)).size).toBe(1);
+    expect(ys[1]! - ys[0]!).toBeGreaterThanOrEqual(NODE_HEIGHT);
+    expect(ys[2]! - ys[1]!).toBeGreaterThanOrEqual(NODE_HEIGHT);
+    expect(pos.get('a')!.x - pos.get('root')!.x).toBeGreaterThanOrEqual(NODE_WIDTH);
+  });
+
+  it('places every node, ignoring edges to assets outside the graph', () => {
+    const pos = layoutLineage(['x'], [{ from: 'x', to: 'gone' }]);
+    expect([...pos.keys()]).toEqual(['x']);
+  });
+});
