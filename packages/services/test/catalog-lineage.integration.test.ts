@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { getLineage } from '../src/catalog/lineage';
 import { addLineageEdge, removeLineageEdge, updateLineageEdge } from '../src/catalog/lineage-edges';
 import { addLineageEdgeInput, lineageInput } from '../src/catalog/schemas';
-import { catalogPeople, makeSource } from './catalog-scene';
+import { catalogPeople, makeSource, type TableSpec } from './catalog-scene';
 import { testDeps } from './harness';
 
 /** a → b → c → d → e in one source, plus a → x in a source the workspace's people cannot read. */
@@ -16,7 +16,7 @@ async function chain() {
   const people = await catalogPeople(deps);
   const src = await makeSource(deps, {
     workspaceId: people.ws.id,
-    tables: ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name, columns: name === 'a' ? { email: ['PII.Email'], phone: ['PII.Phone'] } : name === 'b' ? { email: ['PII.Email'] } : { id: [] } })),
+    tables: ['a', 'b', 'c', 'd', 'e'].map((name): TableSpec => ({ name, columns: name === 'a' ? { email: ['PII.Email'], phone: ['PII.Phone'] } : name === 'b' ? { email: ['PII.Email'] } : { id: [] } })),
   });
   const hidden = await makeSource(deps, { tables: [{ name: 'x_secret_copy', columns: { id: [] } }] });
   const t = (n: string) => src.tables[n]!.id;

@@ -19,11 +19,13 @@ describe('query parts', () => {
 
   it('keeps user text out of the SQL: it travels only as parameters', () => {
     const input = searchCatalogInput.parse({ q: "o'brien; drop", tags: ["x'y"], labels: ['PII.*'] });
-    const built = buildSearchSql({ input, visible: ['s1'], includeTerms: true, labels: expandLabelFilters(input.labels!) });
+    const built = buildSearchSql({ input, visible: ['s1'], includeTerms: true, labels: expandLabelFilters(input.labels!), resolvedTsQuery: "'o' & 'brien' & 'drop':*", fullTextMatches: 0 });
     expect(built.sql).not.toContain('brien');
     expect(built.sql).not.toContain("x'y");
     expect(built.params).toContain("o'brien; drop");
     expect(built.fuzzy).toBe(true);
+    // Full text that already finds plenty turns the typo branch off.
+    expect(buildSearchSql({ input, visible: 'all', includeTerms: false, labels: null, resolvedTsQuery: "'drop':*", fullTextMatches: 200 }).fuzzy).toBe(false);
     expect(buildSearchSql({ input: searchCatalogInput.parse({}), visible: 'all', includeTerms: false, labels: null }).fuzzy).toBe(false);
   });
 });

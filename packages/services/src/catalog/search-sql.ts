@@ -24,12 +24,44 @@ export interface SearchSqlOptions {
   includeTerms: boolean;
   /** Label filters, prefixes already expanded. */
   labels: string[] | null;
+  /** The query's tsquery as text, from resolveTsQuerySql; null or absent to browse. */
+  resolvedTsQuery?: string | null;
+  /**
+   * How many assets full text matched (capped at FUZZY_CANDIDATES), from
+   * resolveTsQuerySql. Typo matching runs only below the cap: a query that
+   * full text answers well is not a typo.
+   */
+  fullTextMatches?: number;
+}
+
+/**
+ * The statement that turns the query's words into one tsquery: each word as
+ * typed ('simple': names, tags; the last one as a prefix) or stemmed
+ * ('english': descriptions), every word required. Run first, on its own, so
+ * the search statement gets a constant instead of re-parsing per row.
+ */
+export function resolveTsQuerySql(q: string): { sql: string; params: string[] } | null {
+  const tsq = prefixTsQuery(q);
+  if (!tsq) return null;
+  const params: string[] = [];
+  const p = (v: string) => {
+    params.push(v);
+    return `$${params.length}::text`;
+  };
+  const parts = tsq.split(' & ').map((w) => `(to_tsquery('simple', ${p(w)}) || to_tsquery('english', ${p(w.replace(/:\*$/, ''))}))`);
+  // Also: whether full text alone finds plenty (then typo matching only adds noise and time).
+  return {
+    sql: `WITH tq AS (SELECT ${parts.join(' && ')} AS q)
+          SELECT tq.q::text AS q, (SELECT count(*)::int FROM (SELECT 1 FROM "Asset" a WHERE a.search @@ tq.q AND a."removedAt" IS NULL LIMIT ${FUZZY_CANDIDATES}) x) AS matches
+            FROM tq`,
+    params,
+  };
 }
 
 export interface SearchSql {
   sql: string;
   params: unknown[];
-  /** Whether the statement uses the trigram branch (it needs the threshold set in its transaction). */
+  /** Whether the statement uses the trigram branch. */
   fuzzy: boolean;
 }
 
@@ -37,7 +69,7 @@ type Facet = 'type' | 'ds' | 'label' | 'sens' | 'owner' | 'tag' | 'env' | 'cert'
 const FACETS: Facet[] = ['type', 'ds', 'label', 'sens', 'owner', 'tag', 'env', 'cert'];
 const facetName: Record<Facet, string> = { type: 'types', ds: 'dataSources', label: 'labels', sens: 'sensitivities', owner: 'owners', tag: 'tags', env: 'environments', cert: 'certifications' };
 
-export function buildSearchSql({ input, visible, includeTerms, labels }: SearchSqlOptions): SearchSql {
+export function buildSearchSql({ input, visible, includeTerms, labels, resolvedTsQuery, fullTextMatches = 0 }: SearchSqlOptions): SearchSql {
   const params: unknown[] = [];
   const p = (value: unknown, cast = '') => {
     params.push(value);
@@ -45,34 +77,27 @@ export function buildSearchSql({ input, visible, includeTerms, labels }: SearchS
   };
   const q = input.q?.trim() ?? '';
   const tsq = q ? prefixTsQuery(q) : null;
-  const browsing = !tsq;
-  const fuzzy = !browsing && q.replace(/\s/g, '').length >= 3;
+  const browsing = !tsq || !resolvedTsQuery;
+  const fuzzy = !browsing && q.replace(/\s/g, '').length >= 3 && fullTextMatches < FUZZY_CANDIDATES;
 
   const visibleSources = visible === 'all' ? null : p(visible, '::text[]');
   const assetVisible = `a."removedAt" IS NULL${visibleSources ? ` AND a."dataSourceId" = ANY(${visibleSources})` : ''}`;
   const sourceVisible = visibleSources ? `s.id = ANY(${visibleSources})` : 'TRUE';
   const qP = fuzzy ? p(q, '::text') : null;
-  // Each word as typed (names, tags: 'simple', the last one as a prefix) or
-  // stemmed (descriptions: 'english'); every word must match.
-  const tsqueryParts = tsq
-    ? tsq
-        .split(' & ')
-        .map((w) => `(to_tsquery('simple', ${p(w, '::text')}) || to_tsquery('english', ${p(w.replace(/:\*$/, ''), '::text')}))`)
-        .join(' && ')
-    : null;
-  const tsquery = tsqueryParts ? `(${tsqueryParts})` : null;
+  // The tsquery arrives resolved (see resolveTsQuerySql): a constant the planner can estimate with and evaluates once.
+  const tsquery = tsq && resolvedTsQuery ? `${p(resolvedTsQuery, '::tsquery')}` : null;
   const sourceDoc = `(to_tsvector('simple', regexp_replace(s.name || ' ' || array_to_string(s.tags, ' '), '[_.:]+', ' ', 'g')) || to_tsvector('english', s.description))`;
   // Only what facets, filters and ordering need: hits are hydrated afterwards, for the page alone.
-  const assetCols = `a.id, 'asset' AS kind, a.type::text AS type, a."dataSourceId" AS ds, a.sensitivity AS sens, a.labels, a.tags, a.certification::text AS cert, a.name`;
+  const assetCols = `a.id, 'asset' AS kind, a.type::text AS type, a."dataSourceId" AS ds, a.sensitivity AS sens, a.labels, a.tags, a.certification::text AS cert, src.environment::text AS env, a.name`;
 
   const assetParts: string[] = [];
-  if (browsing) assetParts.push(`SELECT ${assetCols}, 0::real AS rank FROM "Asset" a WHERE ${assetVisible}`);
+  if (browsing) assetParts.push(`SELECT ${assetCols}, 0::real AS rank FROM "Asset" a JOIN "DataSource" src ON src.id = a."dataSourceId" WHERE ${assetVisible}`);
   else {
-    assetParts.push(`SELECT ${assetCols}, ts_rank_cd(a.search, ${tsquery}) AS rank FROM "Asset" a WHERE a.search @@ ${tsquery} AND ${assetVisible}`);
+    assetParts.push(`SELECT ${assetCols}, ts_rank_cd(a.search, ${tsquery}) AS rank FROM "Asset" a JOIN "DataSource" src ON src.id = a."dataSourceId" WHERE a.search @@ ${tsquery} AND ${assetVisible}`);
     // Typos: names close to the query that full text missed, the closest few only; ranked by closeness, below real matches.
     if (qP)
       assetParts.push(
-        `(SELECT ${assetCols}, (word_similarity(${qP}, a.name) * 0.1)::real AS rank FROM "Asset" a
+        `(SELECT ${assetCols}, (word_similarity(${qP}, a.name) * 0.1)::real AS rank FROM "Asset" a JOIN "DataSource" src ON src.id = a."dataSourceId"
            WHERE ${qP} <% a.name AND ${assetVisible} AND NOT (a.search @@ ${tsquery})
            ORDER BY word_similarity(${qP}, a.name) DESC LIMIT ${FUZZY_CANDIDATES})`,
       );
@@ -83,9 +108,9 @@ export function buildSearchSql({ input, visible, includeTerms, labels }: SearchS
   const termRank = browsing ? '0::real' : `ts_rank_cd(t.search, ${tsquery})`;
   const parts = [
     ...assetParts,
-    `SELECT s.id, 'source', 'source', s.id, NULL, '{}'::text[], s.tags, NULL, s.name, ${sourceRank} FROM "DataSource" s WHERE ${sourceVisible} AND ${sourceMatch}`,
+    `SELECT s.id, 'source', 'source', s.id, NULL, '{}'::text[], s.tags, NULL, s.environment::text, s.name, ${sourceRank} FROM "DataSource" s WHERE ${sourceVisible} AND ${sourceMatch}`,
   ];
-  if (includeTerms) parts.push(`SELECT t.id, 'term', 'term', NULL, NULL, t.labels, '{}'::text[], NULL, t.name, ${termRank} FROM "GlossaryTerm" t WHERE ${termMatch}`);
+  if (includeTerms) parts.push(`SELECT t.id, 'term', 'term', NULL, NULL, t.labels, '{}'::text[], NULL, NULL, t.name, ${termRank} FROM "GlossaryTerm" t WHERE ${termMatch}`);
 
   // One boolean per facet filter; a facet's counts ignore its own flag.
   const flag: Record<Facet, string> = {
@@ -120,20 +145,19 @@ export function buildSearchSql({ input, visible, includeTerms, labels }: SearchS
   ];
   const arrayFacet = (facet: Facet, column: string) =>
     `(SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]'::json)
-        FROM (SELECT u AS v, count(*)::int AS n FROM flagged h CROSS JOIN LATERAL unnest(h.${column}) u WHERE ${allBut(facet)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_SIZE}) f)`;
+        FROM (SELECT u AS v, count(*)::int AS n FROM cand h CROSS JOIN LATERAL unnest(h.${column}) u WHERE ${allBut(facet)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_SIZE}) f)`;
 
   const sql = `WITH
 stewards AS MATERIALIZED (SELECT "assetId", "principalId" FROM "AssetSteward" WHERE "principalType" = 'user'),
-cand AS MATERIALIZED (${parts.join('\n UNION ALL ')}),
-flagged AS MATERIALIZED (
+cand AS MATERIALIZED (
   SELECT c.*, ${FACETS.map((f) => `${flag[f]} AS f_${f}`).join(', ')}
-    FROM (SELECT c.*, s.environment::text AS env FROM cand c LEFT JOIN "DataSource" s ON s.id = c.ds) c),
-page AS (SELECT h.id, h.kind, h.type, h.sens, h.name, ${score} AS score FROM flagged h WHERE ${allBut(null)} ORDER BY ${order('h')} LIMIT ${limitP} OFFSET ${offsetP}),
+    FROM (${parts.join('\n UNION ALL ')}) c),
+page AS (SELECT h.id, h.kind, h.type, h.sens, h.name, ${score} AS score FROM cand h WHERE ${allBut(null)} ORDER BY ${order('h')} LIMIT ${limitP} OFFSET ${offsetP}),
 grouped AS (
   SELECT ${scalar.map(([, c]) => c).join(', ')}, GROUPING(${scalar.map(([, c]) => c).join(', ')}) AS g,
          count(*) FILTER (WHERE ${allBut(null)})::int AS n_all,
          ${scalar.map(([f]) => `count(*) FILTER (WHERE ${allBut(f)})::int AS n_${f}`).join(',\n         ')}
-    FROM flagged GROUP BY GROUPING SETS (${scalar.map(([, c]) => `(${c})`).join(', ')}, ()))
+    FROM cand GROUP BY GROUPING SETS (${scalar.map(([, c]) => `(${c})`).join(', ')}, ()))
 SELECT
   (SELECT n_all FROM grouped WHERE g = ${(1 << scalar.length) - 1}) AS total,
   (SELECT coalesce(json_agg(json_build_object('id', pg.id, 'kind', pg.kind, 'type', pg.type, 'score', pg.score) ORDER BY ${order('pg')}), '[]'::json) FROM page pg) AS page,
@@ -147,7 +171,7 @@ SELECT
   ${arrayFacet('label', 'labels')} AS labels,
   ${arrayFacet('tag', 'tags')} AS tags,
   (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]'::json)
-     FROM (SELECT st."principalId" AS v, count(DISTINCT h.id)::int AS n FROM flagged h JOIN stewards st ON st."assetId" = h.id
+     FROM (SELECT st."principalId" AS v, count(DISTINCT h.id)::int AS n FROM cand h JOIN stewards st ON st."assetId" = h.id
             WHERE ${allBut('owner')} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_SIZE}) f) AS owners`;
   return { sql, params, fuzzy };
 }

@@ -8,7 +8,7 @@ import { getLabel } from '../classification/taxonomy';
 import type { ServiceDeps } from '../deps';
 import type { AccessChecker } from '../rbac/resolve';
 import type { SearchCatalogInput } from './schemas';
-import { buildSearchSql, RANDOM_PAGE_COST, WORD_SIMILARITY_THRESHOLD } from './search-sql';
+import { buildSearchSql, RANDOM_PAGE_COST, resolveTsQuerySql, WORD_SIMILARITY_THRESHOLD } from './search-sql';
 import { expandLabelFilters, type HighlightSegment, hitHighlight } from './search-query';
 
 export interface SearchHit {
@@ -61,7 +61,9 @@ export async function searchCatalog(deps: ServiceDeps, access: AccessChecker, in
   const started = performance.now();
   const [visible, includeTerms] = await Promise.all([access.dataSourcesWith('datasource.read'), access.can('glossary.read')]);
   const labels = input.labels?.length ? expandLabelFilters(input.labels) : null;
-  const built = buildSearchSql({ input, visible, includeTerms, labels });
+  const resolve = input.q ? resolveTsQuerySql(input.q) : null;
+  const resolved = resolve ? (await deps.db.$queryRawUnsafe<{ q: string; matches: number }[]>(resolve.sql, ...resolve.params))[0] : undefined;
+  const built = buildSearchSql({ input, visible, includeTerms, labels, resolvedTsQuery: resolved?.q ?? null, fullTextMatches: resolved?.matches ?? 0 });
   // Settings scoped to this one read: the typo operator's threshold, and index
   // scans priced as on SSDs (the default prices random reads like a spinning
   // disk, so a GIN bitmap scan that reads 8% of the catalog loses to a
