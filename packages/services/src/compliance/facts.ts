@@ -36,7 +36,7 @@ interface AssetRow {
   tags: string[];
   certification: string;
   description: string;
-  lastScannedAt: Date | null;
+  lastScannedDaysAgo: number | null;
   tableName: string | null;
   owners: string[];
   stewards: string[];
@@ -95,11 +95,36 @@ export async function loadReaderCounts(db: DbOrTx, sourceIds: string[], now: Dat
   return new Map(rows.map((r) => [r.sid, Number(r.n)]));
 }
 
-async function loadAssets(db: DbOrTx, types: string[], sourceIds: string[]): Promise<AssetRow[]> {
+/**
+ * The assets come back as one JSON text per chunk rather than as rows: the
+ * driver adapter converts every cell of a raw result on its own, which for
+ * 100,000 assets cost ~2.6 s; JSON.parse of the same data takes a fraction.
+ */
+async function loadAssets(db: DbOrTx, types: string[], sourceIds: string[], now: Date): Promise<AssetRow[]> {
   if (types.length === 0 || sourceIds.length === 0) return [];
-  return db.$queryRawUnsafe<AssetRow[]>(
-    `SELECT a.id, a."dataSourceId", a.type::text AS type, a.name, a."qualifiedName", a."dataType", a."normalizedType", a.labels, a.sensitivity, a.tags,
-            a.certification::text AS certification, a.description, a."lastScannedAt",
+  const out: AssetRow[] = [];
+  let after = '';
+  for (;;) {
+    const [chunk] = await db.$queryRawUnsafe<{ rows: string; last: string | null }[]>(
+      `SELECT coalesce(json_agg(q ORDER BY q.id), '[]')::text AS rows, max(q.id) AS last FROM (${ASSETS_SQL}) q`,
+      types,
+      sourceIds,
+      now.toISOString(),
+      after,
+      ASSET_CHUNK,
+    );
+    const rows = JSON.parse(chunk!.rows) as AssetRow[];
+    out.push(...rows);
+    if (rows.length < ASSET_CHUNK || !chunk!.last) return out;
+    after = chunk!.last;
+  }
+}
+
+const ASSET_CHUNK = 20_000;
+
+const ASSETS_SQL = `SELECT a.id, a."dataSourceId", a.type::text AS type, a.name, a."qualifiedName", a."dataType", a."normalizedType", a.labels, a.sensitivity, a.tags,
+            a.certification::text AS certification, a.description,
+            floor(extract(epoch FROM ($3::timestamp(3) - a."lastScannedAt")) / 86400)::int AS "lastScannedDaysAgo",
             CASE WHEN a.type = 'column' THEN p.name WHEN a.type IN ('table', 'view') THEN a.name END AS "tableName",
             coalesce(st.owners, '{}') AS owners, coalesce(st.stewards, '{}') AS stewards
        FROM "Asset" a
@@ -109,11 +134,8 @@ async function loadAssets(db: DbOrTx, types: string[], sourceIds: string[]): Pro
                          array_agg(s."principalType"::text || ':' || s."principalId" ORDER BY s."principalId") FILTER (WHERE s.role = 'steward') AS stewards
                     FROM "AssetSteward" s JOIN "Asset" sa ON sa.id = s."assetId" AND sa."dataSourceId" = ANY($2::text[])
                    GROUP BY s."assetId") st ON st."assetId" = a.id
-      WHERE a."removedAt" IS NULL AND a.type::text = ANY($1::text[]) AND a."dataSourceId" = ANY($2::text[])`,
-    types,
-    sourceIds,
-  );
-}
+      WHERE a."removedAt" IS NULL AND a.type::text = ANY($1::text[]) AND a."dataSourceId" = ANY($2::text[]) AND a.id > $4
+      ORDER BY a.id LIMIT $5::int`;
 
 function sourceFacts(s: SourceRow, readers: number, now: Date) {
   return {
@@ -137,7 +159,7 @@ function sourceFacts(s: SourceRow, readers: number, now: Date) {
 export async function loadSubjects(db: DbOrTx, targets: ReadonlySet<RuleTarget>, sources: SourceRow[], now: Date): Promise<SubjectsByTarget> {
   const ids = sources.map((s) => s.id);
   const types = [...(targets.has('column') ? ['column'] : []), ...(targets.has('table') ? ['table', 'view'] : [])];
-  const [readers, assets] = await Promise.all([loadReaderCounts(db, ids, now), loadAssets(db, types, ids)]);
+  const [readers, assets] = await Promise.all([loadReaderCounts(db, ids, now), loadAssets(db, types, ids, now)]);
   const byId = new Map(sources.map((s) => [s.id, { row: s, facts: sourceFacts(s, readers.get(s.id) ?? 0, now) }]));
   const out: SubjectsByTarget = { column: [], table: [], source: [] };
   for (const a of assets) {
@@ -155,7 +177,7 @@ export async function loadSubjects(db: DbOrTx, targets: ReadonlySet<RuleTarget>,
       'asset.owners': a.owners,
       'asset.stewards': a.stewards,
       'asset.description': a.description.trim() === '' ? null : a.description,
-      'asset.lastScannedDaysAgo': daysAgo(a.lastScannedAt, now),
+      'asset.lastScannedDaysAgo': a.lastScannedDaysAgo === null ? null : Math.max(0, a.lastScannedDaysAgo),
       'table.name': a.tableName,
       ...src.facts,
     };
