@@ -93,7 +93,8 @@ export function buildSearchSql({ input, visible, includeTerms, labels, resolvedT
   const assetParts: string[] = [];
   if (browsing) assetParts.push(`SELECT ${assetCols}, 0::real AS rank FROM "Asset" a JOIN "DataSource" src ON src.id = a."dataSourceId" WHERE ${assetVisible}`);
   else {
-    assetParts.push(`SELECT ${assetCols}, ts_rank_cd(a.search, ${tsquery}) AS rank FROM "Asset" a JOIN "DataSource" src ON src.id = a."dataSourceId" WHERE a.search @@ ${tsquery} AND ${assetVisible}`);
+    // ts_rank, not ts_rank_cd: cover density doubled the cost of scoring a broad word's candidates (README).
+    assetParts.push(`SELECT ${assetCols}, ts_rank(a.search, ${tsquery}) AS rank FROM "Asset" a JOIN "DataSource" src ON src.id = a."dataSourceId" WHERE a.search @@ ${tsquery} AND ${assetVisible}`);
     // Typos: names close to the query that full text missed, the closest few only; ranked by closeness, below real matches.
     if (qP)
       assetParts.push(
@@ -103,9 +104,9 @@ export function buildSearchSql({ input, visible, includeTerms, labels, resolvedT
       );
   }
   const sourceMatch = browsing ? 'TRUE' : `(${sourceDoc} @@ ${tsquery}${qP ? ` OR ${qP} <% s.name` : ''})`;
-  const sourceRank = browsing ? '0::real' : `ts_rank_cd(${sourceDoc}, ${tsquery})`;
+  const sourceRank = browsing ? '0::real' : `ts_rank(${sourceDoc}, ${tsquery})`;
   const termMatch = browsing ? 'TRUE' : `(t.search @@ ${tsquery}${qP ? ` OR ${qP} <% t.name` : ''})`;
-  const termRank = browsing ? '0::real' : `ts_rank_cd(t.search, ${tsquery})`;
+  const termRank = browsing ? '0::real' : `ts_rank(t.search, ${tsquery})`;
   const parts = [
     ...assetParts,
     `SELECT s.id, 'source', 'source', s.id, NULL, '{}'::text[], s.tags, NULL, s.environment::text, s.name, ${sourceRank} FROM "DataSource" s WHERE ${sourceVisible} AND ${sourceMatch}`,
