@@ -98,6 +98,9 @@ describe('the finding lifecycle', () => {
     await expect(waive({ waivedUntil: new Date(Date.now() + 400 * DAY) })).rejects.toThrow(/at most a year/);
     const waived = await waive({});
     expect(waived).toMatchObject({ status: 'waived', waivedById: steward.user.id });
+    // Waiving again renews the waiver (here: shortens it to one day).
+    const renewedUntil = new Date(Date.now() + DAY);
+    expect((await waive({ waivedUntil: renewedUntil })).waivedUntil).toEqual(renewedUntil);
 
     // A member of nothing may not touch it.
     const stranger = await person(deps, ['analyst']);

@@ -92,7 +92,8 @@ export async function updateFinding(deps: ServiceDeps, actor: Actor, access: Acc
   const now = deps.clock();
   const data: Prisma.ComplianceFindingUncheckedUpdateInput = {};
 
-  if (input.status && input.status !== current.status) {
+  // Waiving a waived finding again renews (or shortens) its waiver.
+  if (input.status && (input.status !== current.status || input.status === 'waived')) {
     switch (input.status) {
       case 'waived': {
         await access.require('compliance.waive', scope);
@@ -112,7 +113,7 @@ export async function updateFinding(deps: ServiceDeps, actor: Actor, access: Acc
         Object.assign(data, { status: input.status, resolvedAt: null, ...(current.status === 'waived' ? { waiverReason: null, waivedUntil: null, waivedById: null } : {}) });
         break;
     }
-  } else if ((input.waiverReason !== undefined || input.waivedUntil !== undefined) && input.status !== 'waived') {
+  } else if ((input.waiverReason !== undefined || input.waivedUntil !== undefined)) {
     throw new AppError('BAD_REQUEST', 'waiverReason/waivedUntil: only with status "waived"');
   }
   if (input.assigneeId !== undefined) {
