@@ -14,6 +14,8 @@ export const FUZZY_CANDIDATES = 200;
 export const WORD_SIMILARITY_THRESHOLD = 0.45;
 /** Planner cost of a random page read for search, as on SSDs (default 4 assumes spinning disks). */
 export const RANDOM_PAGE_COST = 1.1;
+/** Memory for the search's sorts and its materialised candidates (default 4MB spills a 100k-asset browse to disk). */
+export const SEARCH_WORK_MEM = '32MB';
 /** Facets with open-ended values (labels, tags, owners, sources) show their most frequent ones. */
 export const FACET_SIZE = 50;
 
