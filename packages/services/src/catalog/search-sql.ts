@@ -42,19 +42,20 @@ export interface SearchSqlOptions {
  * ('english': descriptions), every word required. Run first, on its own, so
  * the search statement gets a constant instead of re-parsing per row.
  */
-export function resolveTsQuerySql(q: string): { sql: string; params: string[] } | null {
+export function resolveTsQuerySql(q: string, visible: 'all' | string[] = 'all'): { sql: string; params: unknown[] } | null {
   const tsq = prefixTsQuery(q);
   if (!tsq) return null;
-  const params: string[] = [];
+  const params: unknown[] = [];
   const p = (v: string) => {
     params.push(v);
     return `$${params.length}::text`;
   };
   const parts = tsq.split(' & ').map((w) => `(to_tsquery('simple', ${p(w)}) || to_tsquery('english', ${p(w.replace(/:\*$/, ''))}))`);
-  // Also: whether full text alone finds plenty (then typo matching only adds noise and time).
+  // Also: whether full text alone finds plenty among the readable assets (then typo matching only adds noise and time).
+  const readable = visible === 'all' ? '' : ` AND a."dataSourceId" = ANY($${params.push(visible)}::text[])`;
   return {
     sql: `WITH tq AS (SELECT ${parts.join(' && ')} AS q)
-          SELECT tq.q::text AS q, (SELECT count(*)::int FROM (SELECT 1 FROM "Asset" a WHERE a.search @@ tq.q AND a."removedAt" IS NULL LIMIT ${FUZZY_CANDIDATES}) x) AS matches
+          SELECT tq.q::text AS q, (SELECT count(*)::int FROM (SELECT 1 FROM "Asset" a WHERE a.search @@ tq.q AND a."removedAt" IS NULL${readable} LIMIT ${FUZZY_CANDIDATES}) x) AS matches
             FROM tq`,
     params,
   };

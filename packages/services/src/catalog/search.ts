@@ -61,7 +61,7 @@ export async function searchCatalog(deps: ServiceDeps, access: AccessChecker, in
   const started = performance.now();
   const [visible, includeTerms] = await Promise.all([access.dataSourcesWith('datasource.read'), access.can('glossary.read')]);
   const labels = input.labels?.length ? expandLabelFilters(input.labels) : null;
-  const resolve = input.q ? resolveTsQuerySql(input.q) : null;
+  const resolve = input.q ? resolveTsQuerySql(input.q, visible) : null;
   const resolved = resolve ? (await deps.db.$queryRawUnsafe<{ q: string; matches: number }[]>(resolve.sql, ...resolve.params))[0] : undefined;
   const built = buildSearchSql({ input, visible, includeTerms, labels, resolvedTsQuery: resolved?.q ?? null, fullTextMatches: resolved?.matches ?? 0 });
   // Settings scoped to this one read: the typo operator's threshold, and index
