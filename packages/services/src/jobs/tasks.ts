@@ -7,11 +7,11 @@ import { SCAN_TASK } from '../scan/scans';
 import { migrateJobSchema, startWorker } from './queue';
 
 /** Every durable task Racine runs, by name. A new kind of job is one entry here. */
-export function taskList(deps: ServiceDeps): Record<string, Task> {
+export function taskList(deps: ServiceDeps, options: { classifyThreads?: number } = {}): Record<string, Task> {
   return {
     [SCAN_TASK]: async (payload, helpers) => {
       const { runId } = payload as { runId: string };
-      await executeScanRun(deps, runId, { lastAttempt: helpers.job.attempts >= helpers.job.max_attempts });
+      await executeScanRun(deps, runId, { lastAttempt: helpers.job.attempts >= helpers.job.max_attempts, classifyThreads: options.classifyThreads });
     },
     'scan:tick': async () => {
       await runDueScans(deps);
@@ -33,9 +33,10 @@ export function taskList(deps: ServiceDeps): Record<string, Task> {
  * graphile-worker's 4-hour lock expiry. Runs are idempotent, so redoing one
  * repeats no effect.
  */
-export async function startRacineWorker(deps: ServiceDeps, options: { databaseUrl: string; concurrency?: number; pollIntervalMs?: number; soleWorker?: boolean }): Promise<Runner> {
+export async function startRacineWorker(deps: ServiceDeps, options: { databaseUrl: string; concurrency?: number; pollIntervalMs?: number; soleWorker?: boolean; classifyThreads?: number }): Promise<Runner> {
   if (options.soleWorker) await unlockAbandonedJobs(options.databaseUrl);
-  return startWorker({ ...options, tasks: taskList(deps), crontab: `* * * * * scan:tick ?max=1&jobKey=scan-tick\n17 * * * * ${WAIVER_TASK} ?max=1&jobKey=compliance-waivers` });
+  const { classifyThreads, ...workerOptions } = options;
+  return startWorker({ ...workerOptions, tasks: taskList(deps, { classifyThreads }), crontab: `* * * * * scan:tick ?max=1&jobKey=scan-tick\n17 * * * * ${WAIVER_TASK} ?max=1&jobKey=compliance-waivers` });
 }
 
 export async function unlockAbandonedJobs(databaseUrl: string): Promise<number> {

@@ -45,6 +45,9 @@ const CHANGE_COLUMNS: BulkColumn[] = [
   { name: 'after', type: 'jsonb' },
 ];
 
+/** New assets per insert statement (a 500-table source has ~10,500). */
+const ASSET_INSERT_ROWS = 1000;
+
 interface Node {
   qualifiedName: string;
   type: AssetType;
@@ -145,7 +148,10 @@ export async function syncCatalog(db: Db, params: { dataSourceId: string; runId:
   const gone = existing.filter((a) => !seen.has(a.id) && !a.removedAt);
   for (const a of gone) if (a.type !== 'database' && a.type !== 'schema') change({ assetType: a.type, qualifiedName: a.qualifiedName, change: 'removed', before: driftView(a) });
 
-  await bulkInsert(db, 'Asset', ASSET_COLUMNS, creates.map((a) => ASSET_COLUMNS.map((c) => (c.name === 'updatedAt' ? now : c.name === 'isPrimaryKey' ? (a.isPrimaryKey ?? false) : (a as Record<string, unknown>)[c.name]))));
+  // In slices, each turned into insert rows only when it is sent: the rows, their serialised
+  // arrays and the driver's request for one slice are alive at a time, not for the whole catalog.
+  for (let i = 0; i < creates.length; i += ASSET_INSERT_ROWS)
+    await bulkInsert(db, 'Asset', ASSET_COLUMNS, creates.slice(i, i + ASSET_INSERT_ROWS).map((a) => ASSET_COLUMNS.map((c) => (c.name === 'updatedAt' ? now : c.name === 'isPrimaryKey' ? (a.isPrimaryKey ?? false) : (a as Record<string, unknown>)[c.name]))));
   for (let i = 0; i < updates.length; i += 200) await db.$transaction(updates.slice(i, i + 200).map((u) => db.asset.update({ where: { id: u.id }, data: u.data })));
   for (let i = 0; i < gone.length; i += 1000) await db.asset.updateMany({ where: { id: { in: gone.slice(i, i + 1000).map((a) => a.id) } }, data: { removedAt: now } });
   await db.asset.updateMany({ where: { dataSourceId, removedAt: null }, data: { lastRunId: runId, lastScannedAt: now } });

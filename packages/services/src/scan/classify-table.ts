@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Prisma } from '@racine/db';
 import { type BulkColumn, bulkInsert } from '@racine/db/bulk';
 import { normalizeDataType } from '../classification/column';
-import { classifyColumn } from '../classification/engine';
 import { planRescan, type ClassificationState as EngineState, type StoredClassification } from '../classification/lifecycle';
 import type { ClassificationSuggestion, ClassifyOptions } from '../classification/types';
-import type { Connector, Engine, SampleStrategy, TableInfo } from '../connectors/types';
+import type { ColumnInfo, Connector, Engine, SampleStrategy, TableInfo } from '../connectors/types';
 import { mergeSuggestions } from '../rulesets/preview';
+import { classifyInThread, type ColumnClassifier, type ColumnToClassify } from './classify-columns';
 import type { CustomRulesFn } from './plan';
 
 /** A stored label as the engine's lifecycle sees it (auto-accepted until a person decides). */
@@ -42,6 +42,8 @@ export interface ClassifyTableParams {
   options: ClassifyOptions;
   /** Suggestions from the rule set's custom rules, for one column. */
   customRules?: CustomRulesFn;
+  /** Runs the built-in detectors: in this thread by default, or a worker-thread pool's (classify-pool.ts). */
+  classifier?: ColumnClassifier;
 }
 
 export interface TableOutcome {
@@ -84,17 +86,31 @@ export async function classifyTable(p: ClassifyTableParams): Promise<TableOutcom
   const outcome: TableOutcome = { columnsScanned: 0, columnsClassified: 0, created: 0, autoAccepted: 0, newLabels: [] };
   const byName = new Map(plan.table.columns.map((c) => [c.name, c]));
 
+  const columns: (ColumnToClassify & { info: ColumnInfo; assetId: string; stored: StoredLabel[] })[] = [];
   for (const name of plan.columns) {
     const info = byName.get(name);
     const assetId = p.columnIds.get(`${p.tableKey}.${name}`);
     if (!info || !assetId) continue;
-    const values = sample[name] ?? [];
-    const column = { name, dataType: info.dataType, normalizedType: normalizeDataType(info.dataType, p.engine), nullable: info.nullable, comment: info.comment, table: plan.table.name, schema: plan.schema };
     const stored = p.existing.get(assetId) ?? [];
+    columns.push({
+      column: { name, dataType: info.dataType, normalizedType: normalizeDataType(info.dataType, p.engine), nullable: info.nullable, comment: info.comment, table: plan.table.name, schema: plan.schema },
+      values: sample[name] ?? [],
+      suppressed: stored.filter((c) => c.state === 'rejected').map((c) => c.label),
+      info,
+      assetId,
+      stored,
+    });
+  }
+  const { registry: _inThreadOnly, suppressed: _perColumn, ...portable } = options;
+  // A custom registry holds functions, which cannot cross to a thread: it always runs here.
+  const classify = options.registry ? classifyInThread : (p.classifier ?? classifyInThread);
+  const builtIn = await classify(columns.map(({ column, values, suppressed }) => ({ column, values, suppressed })), portable);
+
+  for (const [i, { values, info, assetId, stored, suppressed: rejected }] of columns.entries()) {
     const lifecycle: StoredClassification[] = stored.map((c) => ({ label: c.label, state: engineState(c) }));
-    const suppressed = new Set(stored.filter((c) => c.state === 'rejected').map((c) => c.label));
+    const suppressed = new Set(rejected);
     // Built-in detectors and the rule set's custom rules; where both suggest a label, the more confident wins.
-    const suggestions = mergeSuggestions(classifyColumn(column, { values }, { ...options, suppressed }), p.customRules?.(plan.schema, plan.table, info, values, suppressed) ?? []).filter((s) => !suppressed.has(s.label));
+    const suggestions = mergeSuggestions(builtIn[i]!, p.customRules?.(plan.schema, plan.table, info, values, suppressed) ?? []).filter((s) => !suppressed.has(s.label));
     outcome.columnsScanned++;
     if (suggestions.length) outcome.columnsClassified++;
     const plan_ = planRescan(lifecycle, suggestions);

@@ -9,6 +9,7 @@ import { connectorForSource } from '../datasource/connect';
 import type { ServiceDeps } from '../deps';
 import { classifyOptionsFor } from '../rulesets/preview';
 import { planScan } from './plan';
+import { sharedClassifyPool } from './classify-pool';
 import { classifyTable, feedbackCounts, flushLabels, storedLabels, type TableOutcome } from './classify-table';
 import { qualify, syncCatalog } from './catalog-sync';
 import { recordForeignKeyLineage } from './lineage';
@@ -24,7 +25,22 @@ export interface RunScanOptions {
   lastAttempt?: boolean;
   /** For tests: build the connector yourself. */
   connector?: (deps: ServiceDeps) => Connector;
+  /**
+   * Worker threads that run the detectors (the process-wide pool of
+   * classify-pool.ts); 0 or unset classifies in this thread. Opt-in: see
+   * RACINE_SCAN_CLASSIFY_THREADS in the scan README.
+   */
+  classifyThreads?: number;
 }
+
+/**
+ * New labels written per statement. Each row carries its evidence (~3 KB of
+ * JSON), and a statement's parameters exist three times over while it is
+ * sent (the rows, their serialised arrays, Prisma's request): at 2,000 rows
+ * that was ~20 MB of live heap during the scan; 500 keeps it near 5 MB for
+ * a handful more round trips (20 for 10,000 labels).
+ */
+const LABEL_FLUSH_ROWS = 500;
 
 /** Milliseconds between progress writes; the last one always happens. */
 const PROGRESS_EVERY_MS = 150;
@@ -70,13 +86,14 @@ export async function executeScanRun(deps: ServiceDeps, runId: string, options: 
 
     const [existing, feedback] = await Promise.all([storedLabels(deps.db, source.id), feedbackCounts(deps.db)]);
     const classifyOptions = classifyOptionsFor(run.scan.ruleSet, { precision: precisionTable(feedback) });
+    const classifier = options.classifyThreads ? sharedClassifyPool(options.classifyThreads).classify : undefined;
     const totals = { tablesDone: 0, columnsScanned: 0, columnsClassified: 0, labelsSuggested: 0, labelsAutoAccepted: 0 };
     const tableErrors: { table: string; error: string }[] = [];
     let lastWrite = 0;
     let cancelled = false;
     let pendingLabels: unknown[][] = [];
     const flush = async (force = false) => {
-      if (!force && pendingLabels.length < 2000) return;
+      if (!force && pendingLabels.length < LABEL_FLUSH_ROWS) return;
       const rows = pendingLabels;
       pendingLabels = [];
       await flushLabels(deps.db, rows);
@@ -108,6 +125,7 @@ export async function executeScanRun(deps: ServiceDeps, runId: string, options: 
               strategy: run.scan.ruleSet.sampleStrategy === 'first' ? 'first' : 'random',
               options: classifyOptions,
               customRules: plan.customRules,
+              classifier,
             });
           } catch (error) {
             if (isTransient(error)) throw error;
