@@ -75,7 +75,8 @@ test('evaluate, remediate a PCI-DSS finding, and see it resolve and the score ri
   const findingId = await row.getAttribute('data-row-id');
 
   // ── its sheet: the evidence says the tags are missing ──
-  await row.click();
+  // On the rule, not the row's middle: the asset cell is a link to the catalog.
+  await row.getByTestId('finding-rule').click();
   const sheet = page.getByTestId('finding-sheet');
   await expect(sheet).toBeVisible();
   await expect(sheet).toHaveAttribute('data-status', 'open');
@@ -104,7 +105,7 @@ test('evaluate, remediate a PCI-DSS finding, and see it resolve and the score ri
     page
       .locator('[data-testid="framework-card"][data-key="pci-dss"]')
       .getByTestId('framework-score'),
-  ).toHaveText(/^\d+$/);
+  ).toHaveText(/^\d+$/, { timeout: 30_000 });
   await evaluateAll(page);
   await expect(page.getByTestId('evaluation-summary')).toContainText(
     /PCI-DSS: \d+ new findings?, [1-9]\d* resolved/,

@@ -11,6 +11,15 @@ export const isOverdue = (f: Pick<Finding, 'dueAt' | 'status'>) =>
   (f.status === 'open' || f.status === 'acknowledged') &&
   new Date(f.dueAt).getTime() < Date.now();
 
+/**
+ * The end of a qualified name is what tells assets apart ("payments.card_number"):
+ * a column keeps its table, a table or anything above keeps its own name.
+ */
+export function shortName(qualifiedName: string, type: string): string {
+  const parts = qualifiedName.split('.');
+  return parts.slice(type === 'column' ? -2 : -1).join('.');
+}
+
 export function findingColumns({
   rows,
   selected,
@@ -65,8 +74,8 @@ export function findingColumns({
       id: 'rule',
       header: 'Rule',
       cell: (f) => (
-        <div className="min-w-0 max-w-72">
-          <div className="truncate font-medium" title={f.rule.title}>
+        <div className="min-w-48 max-w-80" data-testid="finding-rule">
+          <div className="line-clamp-2 font-medium" title={f.rule.title}>
             <span className="font-mono text-xs text-muted-foreground">{f.rule.code}</span>{' '}
             {f.rule.title}
           </div>
@@ -86,7 +95,7 @@ export function findingColumns({
             onClick={(e) => e.stopPropagation()}
             data-testid="finding-asset-link"
           >
-            {f.asset.qualifiedName}
+            {shortName(f.asset.qualifiedName, f.asset.type)}
           </Link>
           <div className="text-xs text-muted-foreground">{f.asset.type}</div>
         </div>
@@ -134,7 +143,7 @@ export function findingColumns({
     {
       id: 'firstSeen',
       header: 'First seen',
-      className: 'hidden xl:table-cell',
+      className: 'hidden 2xl:table-cell',
       cell: (f) => (
         <span
           className="whitespace-nowrap text-xs text-muted-foreground"

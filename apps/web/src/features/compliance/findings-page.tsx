@@ -141,7 +141,7 @@ export function FindingsPage() {
         description="Rules failing on assets: who is on them, what the evidence says, and what was waived."
       />
       <div
-        className="grid gap-3"
+        className="grid grid-cols-[minmax(0,1fr)] gap-3"
         data-testid="findings-board"
         data-settled={settled}
         aria-busy={!settled}

@@ -174,10 +174,17 @@ export function FrameworkPage({ id }: { id: string }) {
           f ? (
             <span data-testid="framework-title">{f.name}</span>
           ) : (
-            <Skeleton className="h-7 w-48" />
+            // Spans, not Skeleton's div: the header puts these inside <h1> and <p>.
+            <span aria-hidden className="inline-block h-7 w-48 animate-pulse rounded-md bg-muted" />
           )
         }
-        description={f?.description || (f ? undefined : <Skeleton className="mt-1 h-4 w-80" />)}
+        description={
+          f ? (
+            f.description || undefined
+          ) : (
+            <span aria-hidden className="inline-block h-4 w-80 animate-pulse rounded-md bg-muted" />
+          )
+        }
         actions={
           f ? (
             <>

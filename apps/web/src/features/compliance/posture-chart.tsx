@@ -64,7 +64,7 @@ export function PostureChart({
           <CardDescription>Each framework’s score after every evaluation.</CardDescription>
         </div>
         <Select value={String(days)} onValueChange={(v) => onDaysChange(Number(v) as RangeDays)}>
-          <SelectTrigger className="w-32" aria-label="Range">
+          <SelectTrigger className="w-36" aria-label="Range">
             <SelectValue />
           </SelectTrigger>
           <SelectContent>
