@@ -113,7 +113,7 @@ export async function updateFinding(deps: ServiceDeps, actor: Actor, access: Acc
         Object.assign(data, { status: input.status, resolvedAt: null, ...(current.status === 'waived' ? { waiverReason: null, waivedUntil: null, waivedById: null } : {}) });
         break;
     }
-  } else if ((input.waiverReason !== undefined || input.waivedUntil !== undefined)) {
+  } else if (input.waiverReason !== undefined || input.waivedUntil !== undefined) {
     throw new AppError('BAD_REQUEST', 'waiverReason/waivedUntil: only with status "waived"');
   }
   if (input.assigneeId !== undefined) {
