@@ -117,6 +117,18 @@ describe('catalog search', () => {
     expect(outsider.items.filter((i) => i.dataSource && [s.shopSource.source.id, s.other.source.id].includes(i.dataSource.id))).toEqual([]);
   });
 
+  it('still corrects typos for a reader when full text matches plenty only in sources they cannot read', async () => {
+    const s = await shop();
+    const word = `quasar${short().replace(/[0-9]/g, 'x')}`;
+    const hiddenTable = s.other.tables.customers!.id;
+    await s.deps.db.asset.createMany({
+      data: Array.from({ length: 210 }, (_, i) => ({ dataSourceId: s.other.source.id, type: 'column' as const, parentId: hiddenTable, qualifiedName: `main.app.customers.${word}_${i}`, name: `${word}_${i}` })),
+    });
+    const visible = await s.deps.db.asset.create({ data: { dataSourceId: s.shopSource.source.id, type: 'column', parentId: s.shopSource.tables.orders!.id, qualifiedName: `main.app.orders.${word.replace('quasar', 'qusar')}`, name: word.replace('quasar', 'qusar') } });
+    const found = await search(s.member.access, { q: word });
+    expect(found.items.map((i) => i.id)).toEqual([visible.id]);
+  });
+
   it('lists data sources as type "source" and glossary terms only to glossary readers', async () => {
     const s = await shop();
     const { deps } = s;
