@@ -197,9 +197,11 @@ async function measure(tables: number) {
     const poolBefore = classifyThreads ? { ...sharedClassifyPool(classifyThreads).stats } : null;
     const run = await runScan(deps, systemActor, scan.id);
     loop.enable();
+    const cpu = process.cpuUsage();
     const started = performance.now();
     await executeScanRun(deps, run.id, { concurrency, classifyThreads });
     const wallMs = performance.now() - started;
+    const cpuUsed = process.cpuUsage(cpu);
     loop.disable();
     const mem = memory.stop();
     const busyCores = machine.stop();
@@ -224,6 +226,8 @@ async function measure(tables: number) {
       peakLiveHeapByPhaseMb: liveHeap ? peakByPhase(mem.samples, done.timings as Record<string, number>, (s) => s.live) : null,
       eventLoopDelayMs: { p50: round(loop.percentile(50) / 1e6), p99: round(loop.percentile(99) / 1e6), max: round(loop.max / 1e6) },
       machineBusyCores: busyCores,
+      /** CPU this process used during the scan, all threads (steadier than wall time on a busy machine; PostgreSQL's share is not in it). */
+      processCpuMs: round((cpuUsed.user + cpuUsed.system) / 1000),
       classifyPool: poolBefore ? poolDelta(poolBefore, sharedClassifyPool(classifyThreads).stats) : null,
       labelsByLabel: Object.fromEntries(labels.map((l) => [l.label, l._count._all]).sort()),
     };

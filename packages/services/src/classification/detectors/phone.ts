@@ -1,6 +1,11 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { defineDetector, namePatterns, tokens } from '../detector';
-import { checkPhone, guessPhoneRegion } from '../validators/phone';
+import { checkPhone, guessPhoneRegion, type PhoneCheck } from '../validators/phone';
+
+interface PhoneColumnState {
+  region: CountryCode;
+  parsed: ReadonlyMap<string, PhoneCheck>;
+}
 import { META_TOKENS } from './common';
 
 export const phoneDetector = defineDetector({
@@ -25,10 +30,15 @@ export const phoneDetector = defineDetector({
   allowedTypes: ['string', 'other', 'integer', 'decimal'],
   // A bare number is a phone number only in a column that says so.
   nameRequired: ['integer', 'decimal'],
-  prepare: (values, _column, options) => guessPhoneRegion(values, options.defaultRegion),
+  // The region guess parses up to 20 international numbers; the matcher reuses those results instead of parsing them again.
+  prepare: (values, _column, options): PhoneColumnState => {
+    const parsed = new Map<string, PhoneCheck>();
+    return { region: guessPhoneRegion(values, options.defaultRegion, parsed), parsed };
+  },
   valueMatcher(value, ctx) {
-    const region = ((ctx?.state as CountryCode | undefined) ?? ctx?.region ?? 'US') as CountryCode;
-    const r = checkPhone(value, region, ctx?.nameSignal === 'positive');
+    const state = ctx?.state as PhoneColumnState | undefined;
+    const region = (state?.region ?? ctx?.region ?? 'US') as CountryCode;
+    const r = checkPhone(value, region, ctx?.nameSignal === 'positive', state?.parsed);
     if (r.verdict === 'match' && ctx) ctx.kind = r.country ?? 'international';
     return r.verdict;
   },

@@ -142,12 +142,14 @@ export function tooShortForRegion(value: string, digits: number, region: Country
  * and timestamps are digit runs too. Phone-shaped but not a valid number
  * anywhere it could be → 'invalid'.
  */
-export function checkPhone(value: string, defaultRegion: CountryCode, allowBare: boolean): PhoneCheck {
+export function checkPhone(value: string, defaultRegion: CountryCode, allowBare: boolean, known?: ReadonlyMap<string, PhoneCheck>): PhoneCheck {
   const shape = phoneShapeDigits(value);
   if (!shape) return NO_MATCH;
   if (shape.bare && !allowBare) return NO_MATCH;
   if (shape.digits > 15 && !/x|ext/i.test(value)) return { verdict: 'invalid' };
   if (tooShortForRegion(value, shape.digits, defaultRegion)) return INVALID;
+  const seen = known?.get(value);
+  if (seen) return seen;
   const text = value.startsWith('00') ? '+' + value.slice(2) : value;
   const parsed = parsePhoneNumberFromString(text, { defaultCountry: defaultRegion, extract: false });
   if (!parsed || !parsed.isValid()) return { verdict: 'invalid' };
@@ -163,9 +165,11 @@ export function toE164(value: string, defaultRegion: CountryCode = 'US'): string
 /**
  * The region to read national-format numbers in: the caller's choice if
  * given, else the most common region among the sample's international
- * (`+…`) numbers, else US.
+ * (`+…`) numbers, else US. With `parsed`, what each of those numbers parsed
+ * to is kept for checkPhone: a `+` number reads the same whatever the
+ * default region (libphonenumber takes the country from its calling code).
  */
-export function guessPhoneRegion(values: readonly string[], explicit?: string): CountryCode {
+export function guessPhoneRegion(values: readonly string[], explicit?: string, parsed?: Map<string, PhoneCheck>): CountryCode {
   if (explicit && isSupportedCountry(explicit)) return explicit;
   const counts = new Map<string, number>();
   let checked = 0;
@@ -173,7 +177,9 @@ export function guessPhoneRegion(values: readonly string[], explicit?: string): 
     if (v.charCodeAt(0) !== 43 || checked >= 20) continue;
     checked++;
     const p = parsePhoneNumberFromString(v, { extract: false });
-    if (p?.country && p.isValid()) counts.set(p.country, (counts.get(p.country) ?? 0) + 1);
+    const valid = p?.isValid() ?? false;
+    if (p?.country && valid) counts.set(p.country, (counts.get(p.country) ?? 0) + 1);
+    parsed?.set(v, valid ? { verdict: 'match', country: p!.country, e164: p!.number } : INVALID);
   }
   let best: string | undefined;
   let bestN = 0;
