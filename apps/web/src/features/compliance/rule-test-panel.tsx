@@ -14,6 +14,7 @@ import {
 } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import { useDebounced } from '~/lib/use-debounced';
+import { checkCondition } from './condition-field';
 import { EvidenceList } from './evidence-list';
 import type { RuleTarget } from './types';
 
@@ -39,6 +40,7 @@ export function RuleTestPanel({
   const trpc = useTRPC();
   const [sourceId, setSourceId] = React.useState<string>(ALL);
   const draft = useDebounced({ target, appliesWhen, requires, sourceId }, 400);
+  const draftValid = !checkCondition(draft.appliesWhen) && !checkCondition(draft.requires);
   const sources = useQuery({
     ...trpc.datasource.list.queryOptions({ limit: 100 }),
     staleTime: 60_000,
@@ -51,7 +53,8 @@ export function RuleTestPanel({
       ...(draft.sourceId !== ALL ? { dataSourceId: draft.sourceId } : {}),
       limit: 20,
     }),
-    enabled: valid && !!draft.appliesWhen.trim() && !!draft.requires.trim(),
+    // The debounced text may lag behind a fix: only send what parses.
+    enabled: valid && draftValid,
     placeholderData: keepPreviousData,
     retry: false,
   });

@@ -2,6 +2,7 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
+import { MAX_WAIVER_DAYS } from '@racine/services/compliance/schemas';
 import {
   Button,
   Dialog,
@@ -17,6 +18,9 @@ import {
 } from '@racine/ui';
 
 const today = () => new Date().toISOString().slice(0, 10);
+/** The last day a waiver may run to (the server allows at most MAX_WAIVER_DAYS from now). */
+const lastDay = () =>
+  new Date(Date.now() + (MAX_WAIVER_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The form's own shape (a date input gives a "YYYY-MM-DD" string); it is
@@ -32,7 +36,8 @@ const waiveForm = z.object({
   waivedUntil: z
     .string()
     .min(1, 'Pick the day the waiver ends.')
-    .refine((d) => d > today(), 'The waiver must end after today.'),
+    .refine((d) => d > today(), 'The waiver must end after today.')
+    .refine((d) => d <= lastDay(), 'A waiver lasts at most a year; renew it when it ends.'),
 });
 type WaiveForm = z.infer<typeof waiveForm>;
 
@@ -98,6 +103,7 @@ export function WaiveDialog({
               id="waived-until"
               type="date"
               min={today()}
+              max={lastDay()}
               aria-invalid={!!errors.waivedUntil}
               {...form.register('waivedUntil')}
             />
