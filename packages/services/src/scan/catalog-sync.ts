@@ -154,7 +154,10 @@ export async function syncCatalog(db: Db, params: { dataSourceId: string; runId:
     await bulkInsert(db, 'Asset', ASSET_COLUMNS, creates.slice(i, i + ASSET_INSERT_ROWS).map((a) => ASSET_COLUMNS.map((c) => (c.name === 'updatedAt' ? now : c.name === 'isPrimaryKey' ? (a.isPrimaryKey ?? false) : (a as Record<string, unknown>)[c.name]))));
   for (let i = 0; i < updates.length; i += 200) await db.$transaction(updates.slice(i, i + 200).map((u) => db.asset.update({ where: { id: u.id }, data: u.data })));
   for (let i = 0; i < gone.length; i += 1000) await db.asset.updateMany({ where: { id: { in: gone.slice(i, i + 1000).map((a) => a.id) } }, data: { removedAt: now } });
-  await db.asset.updateMany({ where: { dataSourceId, removedAt: null }, data: { lastRunId: runId, lastScannedAt: now } });
+  // Assets created above already carry this run and time: only the others need stamping (a
+  // first scan of 10,000 columns no longer rewrites every row it just inserted).
+  const unstamped = [{ lastRunId: null }, { lastScannedAt: null }, { lastRunId: { not: runId } }, { lastScannedAt: { not: now } }];
+  await db.asset.updateMany({ where: { dataSourceId, removedAt: null, OR: unstamped }, data: { lastRunId: runId, lastScannedAt: now } });
   await bulkInsert(db, 'ScanRunChange', CHANGE_COLUMNS, changes.map((c) => [randomUUID(), c.runId, c.assetType, c.qualifiedName, c.change, c.before ?? null, c.after ?? null]));
 
   const tableIds = new Map<string, string>();
