@@ -20,7 +20,9 @@ import { testRuleInput } from '../src/compliance/schemas';
 import { startRacineWorker } from '../src/jobs/tasks';
 import { AccessChecker } from '../src/rbac/resolve';
 import { scannedShop } from './compliance-scene';
-import { person } from './harness';
+import { loadReaderCounts } from '../src/compliance/facts';
+import { dataSourceScope } from '../src/rbac/resolve';
+import { makeWorkspace, person, testDeps } from './harness';
 
 const DAY = 86_400_000;
 
@@ -250,5 +252,30 @@ describe('reports', () => {
     expect(pdfText).toContain('card_number');
     expect(pdfText).toMatch(/page 1 of \d+/);
     expect(summary.failures).toBeGreaterThan(0);
+  });
+});
+
+describe('access.readers', () => {
+  it('counts distinct active users who may read the source, through every path rbac resolves', async () => {
+    const deps = await testDeps();
+    const [owner, member, viewer, direct, expired, inactive] = await Promise.all(Array.from({ length: 6 }, () => person(deps, ['viewer'])));
+    const ws = await makeWorkspace(deps.db, { ownerId: owner!.user.id, members: [{ userId: member!.user.id, role: 'member' }, { userId: viewer!.user.id, role: 'viewer' }, { userId: inactive!.user.id, role: 'member' }] });
+    const mk = (workspaceId: string | null) => deps.db.dataSource.create({ data: { name: `readers-${crypto.randomUUID().slice(0, 8)}`, engine: 'sqlite', database: '/nowhere.sqlite', workspaceId } });
+    const [alone, shared] = await Promise.all([mk(null), mk(ws.id)]);
+    await deps.db.roleAssignment.createMany({
+      data: [
+        { userId: direct!.user.id, roleId: 'ds.reader', scopeType: 'datasource', scopeId: shared.id, expiresAt: new Date(Date.now() + DAY) },
+        { userId: expired!.user.id, roleId: 'ds.reader', scopeType: 'datasource', scopeId: shared.id, expiresAt: new Date(Date.now() - DAY) },
+        // Two paths for one person count once.
+        { userId: member!.user.id, roleId: 'ds.steward', scopeType: 'datasource', scopeId: shared.id },
+      ],
+    });
+    await deps.db.user.update({ where: { id: inactive!.user.id }, data: { isActive: false } });
+    // One query over both sources: global readers (admins) are in both counts, whatever other tests add.
+    const counts = await loadReaderCounts(deps.db, [alone.id, shared.id], new Date());
+    expect((counts.get(shared.id) ?? 0) - (counts.get(alone.id) ?? 0)).toBe(4); // owner, member, viewer, direct
+    // The same answer as the permission checker, person by person.
+    for (const p of [owner, member, viewer, direct]) expect(await p!.access.can('datasource.read', dataSourceScope(shared.id))).toBe(true);
+    expect(await expired!.access.can('datasource.read', dataSourceScope(shared.id))).toBe(false);
   });
 });
