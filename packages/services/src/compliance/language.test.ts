@@ -90,6 +90,18 @@ describe('the compliance language', () => {
     expect(ok('asset.sensitivity >= "Internal"', facts({ 'asset.sensitivity': null }))).toBe(false);
   });
 
+  it('keeps every scalar operator of the scan language', () => {
+    expect(ok('asset.name contains "card"')).toBe(true);
+    expect(ok('asset.name startsWith "card" and asset.name endsWith "number"')).toBe(true);
+    expect(ok('asset.certification != "certified"')).toBe(true);
+    expect(ok('asset.type in ["column", "table"]')).toBe(true);
+    expect(ok('source.environment not in ["prod"]')).toBe(true);
+    expect(ok('source.labels any startsWith "PII."')).toBe(true);
+    expect(ok('source.labels any contains "Card"')).toBe(true);
+    expect(ok('asset.tags all endsWith "ed"', facts({ 'asset.tags': ['masked', 'encrypted'] }))).toBe(true);
+    expect(ok('asset.tags all endsWith "ed"', facts({ 'asset.tags': ['masked', 'retention:7y'] }))).toBe(false);
+  });
+
   it('combines with and, or, not and parentheses', () => {
     expect(ok('source.environment == "dev" and (asset.labels any like "PII.*" or asset.labels has "PCI.CardNumber")')).toBe(true);
     expect(ok('not source.environment == "dev" or asset.tags has "masked"')).toBe(false);
