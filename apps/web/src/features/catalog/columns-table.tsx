@@ -1,6 +1,5 @@
 'use client';
 import Link from 'next/link';
-import { KeyRound } from 'lucide-react';
 import { Badge, DataTable, type DataTableColumn, cn } from '@racine/ui';
 import { assetHref, SensitivityBadge, TagList } from './bits';
 import type { ColumnChild } from './types';
@@ -34,9 +33,6 @@ export function ColumnsTable({
             className="inline-flex items-center gap-1.5 font-mono text-xs font-medium hover:underline"
             data-testid="column-link"
           >
-            {c.isPrimaryKey ? (
-              <KeyRound className="size-3.5 text-warning" aria-label="Primary key" />
-            ) : null}
             {c.name}
           </Link>
           {c.description ? (

@@ -108,7 +108,7 @@ export function LineageGraph({
   const controls = (
     <div className="flex flex-wrap items-center gap-2">
       <Select value={direction} onValueChange={(v) => setDirection(v as LineageDirection)}>
-        <SelectTrigger className="w-40" aria-label="Direction" data-testid="lineage-direction">
+        <SelectTrigger className="w-52" aria-label="Direction" data-testid="lineage-direction">
           <SelectValue />
         </SelectTrigger>
         <SelectContent>
@@ -181,6 +181,7 @@ export function LineageGraph({
           nodesConnectable={false}
           elementsSelectable
           proOptions={{ hideAttribution: true }}
+          style={{ backgroundColor: 'transparent' }}
           onNodeClick={(_, n) => {
             if (n.data.type !== 'hidden') router.push(`/catalog/assets/${n.id}?tab=lineage`);
           }}

@@ -46,7 +46,7 @@ export function TagsCard({
           onChange={change}
           disabled={!canCurate}
           invalid={!!error}
-          placeholder={canCurate ? 'Add a tag, e.g. masked — Enter to save' : 'No tags'}
+          placeholder={canCurate ? 'Add a tag, e.g. masked' : 'No tags'}
         />
         {error ? (
           <p role="alert" className="text-xs text-destructive">
@@ -54,7 +54,7 @@ export function TagsCard({
           </p>
         ) : (
           <p className="text-xs text-muted-foreground">
-            {canCurate ? 'Saved as you add or remove one.' : CANNOT_CURATE}
+            {canCurate ? 'Enter adds a tag; each change is saved at once.' : CANNOT_CURATE}
           </p>
         )}
       </CardContent>
