@@ -64,16 +64,19 @@ export async function searchCatalog(deps: ServiceDeps, access: AccessChecker, in
   const resolve = input.q ? resolveTsQuerySql(input.q, visible) : null;
   const resolved = resolve ? (await deps.db.$queryRawUnsafe<{ q: string; matches: number }[]>(resolve.sql, ...resolve.params))[0] : undefined;
   const built = buildSearchSql({ input, visible, includeTerms, labels, resolvedTsQuery: resolved?.q ?? null, fullTextMatches: resolved?.matches ?? 0 });
-  // Settings scoped to this one read: the typo operator's threshold, and index
-  // scans priced as on SSDs (the default prices random reads like a spinning
-  // disk, so a GIN bitmap scan that reads 8% of the catalog loses to a
-  // sequential scan that takes 3× longer; measured in README.md).
-  // The candidate set is materialised once and read by every facet: with the
-  // default 4 MB of work_mem a browse over 100k assets spilled ~18 MB to disk.
-  const [, , , rows] = await deps.db.$transaction([
-    deps.db.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`),
-    deps.db.$executeRawUnsafe(`SET LOCAL random_page_cost = ${RANDOM_PAGE_COST}`),
-    deps.db.$executeRawUnsafe(`SET LOCAL work_mem = '${SEARCH_WORK_MEM}'`),
+  // Settings scoped to this one read, set in one statement (set_config(…, true)
+  // is SET LOCAL; each round trip counts at this scale): the typo operator's
+  // threshold; index scans priced as on SSDs (with the default, a GIN bitmap
+  // scan reading 8% of the catalog lost to a 3× slower sequential scan); and
+  // enough work_mem that the materialised candidates never spill (a 100k-asset
+  // browse wrote ~18 MB of temp files with the default 4 MB). See README.md.
+  const [, rows] = await deps.db.$transaction([
+    deps.db.$queryRawUnsafe(
+      `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('random_page_cost', $2, true), set_config('work_mem', $3, true)`,
+      String(WORD_SIMILARITY_THRESHOLD),
+      String(RANDOM_PAGE_COST),
+      SEARCH_WORK_MEM,
+    ),
     deps.db.$queryRawUnsafe<Row[]>(built.sql, ...built.params),
   ]);
   const row = rows[0]!;
