@@ -149,7 +149,9 @@ export function buildSearchSql({ input, visible, includeTerms, labels, resolvedT
   ];
   const arrayFacet = (facet: Facet, column: string) =>
     `(SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]'::json)
-        FROM (SELECT u AS v, count(*)::int AS n FROM cand h CROSS JOIN LATERAL unnest(h.${column}) u WHERE ${allBut(facet)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_SIZE}) f)`;
+        FROM (SELECT v, count(*)::int AS n
+                FROM (SELECT unnest(h.${column}) AS v FROM cand h WHERE ${allBut(facet)} AND cardinality(h.${column}) > 0) u
+               GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_SIZE}) f)`;
 
   const sql = `WITH
 stewards AS MATERIALIZED (SELECT "assetId", "principalId" FROM "AssetSteward" WHERE "principalType" = 'user'),
