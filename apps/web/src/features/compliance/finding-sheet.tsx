@@ -16,6 +16,7 @@ import {
   SheetHeader,
   SheetTitle,
   Skeleton,
+  Textarea,
 } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import { EnvironmentBadge } from '~/components/environment-badge';
@@ -200,6 +201,23 @@ export function FindingSheet({
                     />
                   </Field>
                 </div>
+                <Field
+                  label="Note"
+                  htmlFor="finding-note"
+                  hint="For whoever picks this up next; saved when you leave the field."
+                >
+                  <Textarea
+                    id="finding-note"
+                    rows={2}
+                    defaultValue={f.note ?? ''}
+                    key={`${f.id}:${f.note ?? ''}`}
+                    disabled={busy}
+                    onBlur={(e) => {
+                      const next = e.currentTarget.value.trim();
+                      if (next !== (f.note ?? '')) update.mutate({ id: f.id, note: next });
+                    }}
+                  />
+                </Field>
                 <dl className="grid grid-cols-[8rem_1fr] gap-y-1 text-sm">
                   <dt className="text-muted-foreground">First seen</dt>
                   <dd>{formatDateTime(f.firstSeenAt)}</dd>

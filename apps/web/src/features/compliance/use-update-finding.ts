@@ -23,6 +23,7 @@ function successMessage(input: {
   status?: string;
   assigneeId?: string | null;
   dueAt?: unknown;
+  note?: string;
 }): string {
   switch (input.status) {
     case 'acknowledged':
@@ -37,5 +38,6 @@ function successMessage(input: {
   if (input.assigneeId !== undefined)
     return input.assigneeId ? 'Finding assigned' : 'Finding unassigned';
   if (input.dueAt !== undefined) return input.dueAt ? 'Due date set' : 'Due date cleared';
+  if (input.note !== undefined) return 'Note saved';
   return 'Finding updated';
 }
