@@ -139,7 +139,7 @@ export function CatalogPage() {
           />
         </aside>
         <div
-          className="grid min-w-0 content-start gap-3"
+          className="flex min-w-0 flex-col gap-3"
           data-testid="catalog-results"
           data-settled={settled}
           aria-busy={!settled}

@@ -18,12 +18,18 @@ type Environment = 'dev' | 'staging' | 'prod';
 
 const MAX_LABELS = 3;
 
+/** A description's markdown as plain text for a one-line preview: links keep their text, markers go. */
+const plainText = (md: string) =>
+  md.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>~]+/g, '');
+
 /** Data sources come back as hits too; they have their own page, not an asset page. */
 export const hitHref = (h: SearchHit) =>
   h.kind === 'term' ? termHref(h.id) : h.type === 'source' ? `/datasources/${h.id}` : assetHref(h.id);
 const isCuratable = (h: SearchHit) => h.kind === 'asset' && h.type !== 'source';
 /** Whether the highlighted text is the name itself (else it is the qualified name or a snippet). */
-const onName = (h: SearchHit) => h.highlight.map((s) => s.text).join('') === h.name;
+const highlighted = (h: SearchHit) => h.highlight.map((s) => s.text).join('');
+const onName = (h: SearchHit) => highlighted(h) === h.name;
+const onQualifiedName = (h: SearchHit) => !onName(h) && highlighted(h) === h.qualifiedName;
 
 /** Ranked search hits. Assets can be selected for bulk changes; terms link to the glossary. */
 export function ResultsTable({
@@ -77,7 +83,7 @@ export function ResultsTable({
       id: 'name',
       header: 'Name',
       cell: (h) => (
-        <div className="flex min-w-0 items-start gap-2">
+        <div className="flex min-w-0 max-w-sm items-start gap-2 xl:max-w-lg">
           <AssetTypeIcon type={h.type} className="mt-0.5" />
           <div className="min-w-0">
             <Link
@@ -88,20 +94,25 @@ export function ResultsTable({
               {onName(h) ? <Highlight segments={h.highlight} /> : h.name}
             </Link>
             <div className="truncate font-mono text-[11px] text-muted-foreground">
-              {h.kind === 'term'
-                ? 'Glossary term'
-                : h.type === 'source'
-                  ? 'Data source'
-                  : `${h.type} · ${h.qualifiedName}`}
+              {h.kind === 'term' ? (
+                'Glossary term'
+              ) : h.type === 'source' ? (
+                'Data source'
+              ) : (
+                <>
+                  {h.type} ·{' '}
+                  {onQualifiedName(h) ? <Highlight segments={h.highlight} /> : h.qualifiedName}
+                </>
+              )}
             </div>
-            {!onName(h) && h.highlight.some((s) => s.match) ? (
+            {!onName(h) && !onQualifiedName(h) && h.highlight.some((s) => s.match) ? (
               <Highlight
                 segments={h.highlight}
-                className="line-clamp-1 max-w-xl font-mono text-xs text-muted-foreground"
+                className="line-clamp-1 font-mono text-xs text-muted-foreground"
               />
             ) : h.description ? (
-              <div className="line-clamp-1 max-w-xl text-xs text-muted-foreground">
-                {h.description}
+              <div className="line-clamp-1 text-xs text-muted-foreground">
+                {plainText(h.description)}
               </div>
             ) : null}
           </div>
@@ -110,10 +121,10 @@ export function ResultsTable({
     },
     {
       id: 'labels',
-      header: 'Sensitivity & labels',
+      header: 'Labels & tags',
       className: 'hidden md:table-cell',
       cell: (h) => (
-        <div className="flex max-w-72 flex-wrap items-center gap-1">
+        <div className="flex max-w-60 flex-wrap items-center gap-1">
           {h.sensitivity ? <SensitivityBadge sensitivity={h.sensitivity} /> : null}
           {h.labels.slice(0, MAX_LABELS).map((l) => (
             <LabelBadge key={l} label={l} sensitivity={h.sensitivity ?? 'Internal'} />
@@ -121,17 +132,12 @@ export function ResultsTable({
           {h.labels.length > MAX_LABELS ? (
             <span className="text-xs text-muted-foreground">+{h.labels.length - MAX_LABELS}</span>
           ) : null}
-          {!h.sensitivity && !h.labels.length ? (
+          <TagList tags={h.tags} max={3} />
+          {!h.sensitivity && !h.labels.length && !h.tags.length ? (
             <span className="text-xs text-muted-foreground">—</span>
           ) : null}
         </div>
       ),
-    },
-    {
-      id: 'tags',
-      header: 'Tags',
-      className: 'hidden lg:table-cell',
-      cell: (h) => <TagList tags={h.tags} max={3} />,
     },
     {
       id: 'certification',
@@ -142,7 +148,7 @@ export function ResultsTable({
     {
       id: 'source',
       header: 'Source',
-      className: 'hidden xl:table-cell',
+      className: 'hidden lg:table-cell',
       cell: (h) =>
         h.dataSource ? (
           <span className="flex items-center gap-1.5 whitespace-nowrap text-xs">
