@@ -7,7 +7,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Background,
   Controls,
-  type Edge,
   MarkerType,
   ReactFlow,
   ReactFlowProvider,
@@ -31,12 +30,14 @@ import { CurateGate } from './curate-gate';
 import { DeclareEdgeDialog } from './declare-edge-dialog';
 import { EdgeDialog } from './edge-dialog';
 import { LineageLegend, edgeKindLabel } from './lineage-legend';
-import { layoutLineage } from './lineage-layout';
+import { RoutedEdge, type RoutedFlowEdge } from './lineage-edge';
+import { edgeKey, layoutLineage } from './lineage-layout';
 import { type AssetFlowNode, AssetNodeView } from './lineage-node';
 import { LineageSuggestions } from './lineage-suggestions';
 import type { LineageDirection, LineageEdge } from './types';
 
 const nodeTypes = { asset: AssetNodeView };
+const edgeTypes = { routed: RoutedEdge };
 const depths = [1, 2, 3, 5, 10];
 
 /** Line style per edge kind: found by scans (solid), declared by people (dashed), produced by pipelines (animated). */
@@ -75,8 +76,8 @@ export function LineageGraph({
   const data = lineage.data;
 
   const { nodes, edges } = React.useMemo(() => {
-    if (!data) return { nodes: [] as AssetFlowNode[], edges: [] as Edge[] };
-    const positions = layoutLineage(
+    if (!data) return { nodes: [] as AssetFlowNode[], edges: [] as RoutedFlowEdge[] };
+    const { positions, bends } = layoutLineage(
       data.nodes.map((n) => n.id),
       data.edges,
     );
@@ -87,17 +88,18 @@ export function LineageGraph({
       data: { ...n, isRoot: n.id === data.root },
       draggable: false,
     }));
-    const edges: Edge[] = data.edges.map((e) => {
+    const edges: RoutedFlowEdge[] = data.edges.map((e) => {
       const style = edgeStyle[e.kind] ?? edgeStyle.declared!;
       return {
         id: e.id,
+        type: 'routed' as const,
         source: e.from,
         target: e.to,
         animated: style.animated,
         style: { stroke: style.stroke, strokeWidth: 1.75, strokeDasharray: style.dash },
         markerEnd: { type: MarkerType.ArrowClosed, color: style.stroke, width: 16, height: 16 },
         interactionWidth: 16,
-        data: { kind: e.kind },
+        data: { kind: e.kind, bends: bends.get(edgeKey(e.from, e.to)) ?? [] },
       };
     });
     return { nodes, edges };
@@ -171,9 +173,12 @@ export function LineageGraph({
     canvas = (
       <ReactFlowProvider>
         <ReactFlow
+          // A new set of assets (depth, direction, an edge added) is laid out and fitted afresh.
+          key={nodes.map((n) => n.id).join()}
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           colorMode={resolvedTheme === 'dark' ? 'dark' : 'light'}
           fitView
           fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
@@ -208,7 +213,7 @@ export function LineageGraph({
       <div
         className={cn(
           'grid gap-3',
-          data?.suggestions.length ? 'lg:grid-cols-[minmax(0,1fr)_18rem]' : '',
+          data?.suggestions.length ? 'lg:grid-cols-[minmax(0,1fr)_20rem]' : '',
         )}
       >
         <div
@@ -223,7 +228,7 @@ export function LineageGraph({
           {canvas}
           {hovered ? (
             <div
-              className="pointer-events-none absolute inset-x-3 bottom-3 z-10 rounded-md border bg-popover px-3 py-2 text-xs shadow-md"
+              className="pointer-events-none absolute inset-x-3 top-3 z-10 rounded-md border bg-popover px-3 py-2 text-xs shadow-md"
               data-testid="edge-hover"
             >
               <span className="font-medium">{edgeKindLabel[hovered.kind] ?? hovered.kind}</span>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { layoutLineage, NODE_HEIGHT, NODE_WIDTH } from './lineage-layout';
+import { edgeKey, layoutLineage, NODE_HEIGHT, NODE_WIDTH } from './lineage-layout';
 
 describe('lineage layout', () => {
   it('puts upstream assets left of downstream ones', () => {
-    const pos = layoutLineage(['orders', 'customers', 'warehouse'], [
+    const { positions: pos } = layoutLineage(['orders', 'customers', 'warehouse'], [
       { from: 'customers', to: 'orders' },
       { from: 'orders', to: 'warehouse' },
     ]);
@@ -12,7 +12,7 @@ describe('lineage layout', () => {
   });
 
   it('keeps siblings of one rank from overlapping', () => {
-    const pos = layoutLineage(['root', 'a', 'b', 'c'], [
+    const { positions: pos } = layoutLineage(['root', 'a', 'b', 'c'], [
       { from: 'root', to: 'a' },
       { from: 'root', to: 'b' },
       { from: 'root', to: 'c' },
@@ -24,8 +24,23 @@ describe('lineage layout', () => {
     expect(pos.get('a')!.x - pos.get('root')!.x).toBeGreaterThanOrEqual(NODE_WIDTH);
   });
 
+  it('routes an edge that skips a rank around the asset in between', () => {
+    const { positions, bends } = layoutLineage(['a', 'b', 'c'], [
+      { from: 'a', to: 'b' },
+      { from: 'b', to: 'c' },
+      { from: 'a', to: 'c' },
+    ]);
+    const b = positions.get('b')!;
+    const around = bends.get(edgeKey('a', 'c'))!;
+    expect(around.length).toBeGreaterThan(0);
+    // Where it passes b's rank, it is above or below b, not through it.
+    const atB = around.filter((p) => p.x >= b.x && p.x <= b.x + NODE_WIDTH);
+    expect(atB.length).toBeGreaterThan(0);
+    for (const p of atB) expect(p.y < b.y || p.y > b.y + NODE_HEIGHT).toBe(true);
+  });
+
   it('places every node, ignoring edges to assets outside the graph', () => {
-    const pos = layoutLineage(['x'], [{ from: 'x', to: 'gone' }]);
+    const { positions: pos } = layoutLineage(['x'], [{ from: 'x', to: 'gone' }]);
     expect([...pos.keys()]).toEqual(['x']);
   });
 });
