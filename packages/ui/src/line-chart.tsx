@@ -2,6 +2,7 @@
 import * as React from 'react';
 import {
   CartesianGrid,
+  Legend,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -74,6 +75,9 @@ export function LineChartView({
             labelFormatter={formatX}
             formatter={formatY ? (v) => formatY(Number(v)) : undefined}
           />
+          {series.length > 1 ? (
+            <Legend iconType="plainline" iconSize={12} wrapperStyle={{ fontSize: 12 }} />
+          ) : null}
           {series.map((s, i) => (
             <Line
               key={s.key}

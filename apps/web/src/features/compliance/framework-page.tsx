@@ -14,6 +14,7 @@ import {
   Meter,
   PageHeader,
   Skeleton,
+  Sparkline,
   Switch,
   toast,
 } from '@racine/ui';
@@ -34,6 +35,8 @@ export function FrameworkPage({ id }: { id: string }) {
   const { canManage, canEvaluate } = useComplianceAccess();
   const framework = useQuery(trpc.compliance.framework.queryOptions({ id }));
   const frameworks = useQuery(trpc.compliance.frameworks.queryOptions({}));
+  const posture = useQuery(trpc.compliance.posture.queryOptions({ frameworkId: id, days: 90 }));
+  const trend = posture.data?.frameworks.find((x) => x.id === id)?.trend ?? [];
   const [dialog, setDialog] = React.useState<{ rule?: Rule } | null>(null);
   const summary = frameworks.data?.find((f) => f.id === id);
   const f = framework.data;
@@ -208,7 +211,7 @@ export function FrameworkPage({ id }: { id: string }) {
           ) : null
         }
       />
-      <Card className="mb-6 grid gap-4 p-5 sm:grid-cols-[auto_minmax(0,1fr)] sm:items-center">
+      <Card className="mb-6 grid gap-4 p-5 sm:grid-cols-[auto_minmax(0,1fr)_12rem] sm:items-center">
         <div>
           <span
             className={`text-4xl font-semibold tabular-nums ${scoreClass(summary?.score)}`}
@@ -261,6 +264,19 @@ export function FrameworkPage({ id }: { id: string }) {
               </label>
             ) : null}
           </div>
+        </div>
+        <div className="grid gap-1">
+          {trend.length >= 2 ? (
+            <Sparkline
+              values={trend.map((p) => p.score)}
+              domain={[0, 100]}
+              height={40}
+              label="Score over the last 90 days"
+            />
+          ) : null}
+          <span className="text-xs text-muted-foreground">
+            {trend.length >= 2 ? 'Last 90 days' : 'A trend appears after evaluations on two days'}
+          </span>
         </div>
       </Card>
       <DataTable
