@@ -16,6 +16,8 @@ export const WORD_SIMILARITY_THRESHOLD = 0.45;
 export const RANDOM_PAGE_COST = 1.1;
 /** Memory for the search's sorts and its materialised candidates (default 4MB spills a 100k-asset browse to disk). */
 export const SEARCH_WORK_MEM = '32MB';
+/** How much of a hit's description the statement returns: enough for a snippet around the first match. */
+export const DESCRIPTION_SOURCE_CHARS = 4000;
 /** Facets with open-ended values (labels, tags, owners, sources) show their most frequent ones. */
 export const FACET_SIZE = 50;
 
@@ -167,17 +169,28 @@ grouped AS (
     FROM cand GROUP BY GROUPING SETS (${scalar.map(([, c]) => `(${c})`).join(', ')}, ()))
 SELECT
   (SELECT n_all FROM grouped WHERE g = ${(1 << scalar.length) - 1}) AS total,
-  (SELECT coalesce(json_agg(json_build_object('id', pg.id, 'kind', pg.kind, 'type', pg.type, 'score', pg.score) ORDER BY ${order('pg')}), '[]'::json) FROM page pg) AS page,
+  (SELECT coalesce(json_agg(json_build_object(
+            'id', pg.id, 'kind', pg.kind, 'type', pg.type, 'score', pg.score, 'name', pg.name,
+            'qualifiedName', coalesce(a."qualifiedName", ps.name, t.name), 'synonyms', t.synonyms,
+            'sensitivity', a.sensitivity, 'labels', coalesce(a.labels, t.labels, '{}'), 'tags', coalesce(a.tags, ps.tags, '{}'),
+            'certification', a.certification,
+            'description', left(coalesce(nullif(a.description, ''), a.comment, ps.description, t.definition, ''), ${DESCRIPTION_SOURCE_CHARS}),
+            'dataSource', CASE WHEN ps.id IS NOT NULL THEN json_build_object('id', ps.id, 'name', ps.name, 'environment', ps.environment) END
+          ) ORDER BY ${order('pg')}), '[]'::json)
+     FROM page pg
+     LEFT JOIN "Asset" a ON pg.kind = 'asset' AND a.id = pg.id
+     LEFT JOIN "GlossaryTerm" t ON pg.kind = 'term' AND t.id = pg.id
+     LEFT JOIN "DataSource" ps ON ps.id = CASE pg.kind WHEN 'asset' THEN a."dataSourceId" WHEN 'source' THEN pg.id END) AS page,
   ${scalar
     .map(
       ([f, c], i) =>
-        `(SELECT coalesce(json_agg(json_build_object('value', ${c}, 'count', n_${f}) ORDER BY n_${f} DESC, ${c}), '[]'::json)
+        `(SELECT coalesce(json_agg(json_build_object('value', ${c}, 'count', n_${f}${f === 'ds' ? `, 'label', (SELECT name FROM "DataSource" WHERE id = ${c})` : ''}) ORDER BY n_${f} DESC, ${c}), '[]'::json)
       FROM (SELECT ${c}, n_${f} FROM grouped WHERE g = ${((1 << scalar.length) - 1) ^ (1 << (scalar.length - 1 - i))} AND ${c} IS NOT NULL AND n_${f} > 0 ORDER BY n_${f} DESC, ${c} LIMIT ${FACET_SIZE}) f) AS "${facetName[f]}"`,
     )
     .join(',\n  ')},
   ${arrayFacet('label', 'labels')} AS labels,
   ${arrayFacet('tag', 'tags')} AS tags,
-  (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]'::json)
+  (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n, 'label', (SELECT name FROM "User" WHERE id = v)) ORDER BY n DESC, v), '[]'::json)
      FROM (SELECT st."principalId" AS v, count(DISTINCT h.id)::int AS n FROM cand h JOIN stewards st ON st."assetId" = h.id
             WHERE ${allBut('owner')} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_SIZE}) f) AS owners`;
   return { sql, params, fuzzy };

@@ -1,14 +1,15 @@
 /**
  * catalog.search: full-text + typo-tolerant search over assets, data sources
  * and glossary terms, filtered to what the caller may read, with facet counts.
- * The SQL is built in search-sql.ts; this file runs it and shapes the hits.
+ * The SQL is built in search-sql.ts (it returns the page's hits and the facet
+ * values' names too); this file runs it and shapes the hits.
  * Design and measured numbers: README.md in this folder.
  */
 import { getLabel } from '../classification/taxonomy';
 import type { ServiceDeps } from '../deps';
 import type { AccessChecker } from '../rbac/resolve';
 import type { SearchCatalogInput } from './schemas';
-import { buildSearchSql, RANDOM_PAGE_COST, resolveTsQuerySql, SEARCH_WORK_MEM, WORD_SIMILARITY_THRESHOLD } from './search-sql';
+import { buildSearchSql, FUZZY_CANDIDATES, RANDOM_PAGE_COST, resolveTsQuerySql, SEARCH_WORK_MEM, WORD_SIMILARITY_THRESHOLD } from './search-sql';
 import { expandLabelFilters, type HighlightSegment, hitHighlight } from './search-query';
 
 export interface SearchHit {
@@ -41,10 +42,25 @@ export interface SearchResult {
   tookMs: number;
 }
 
-type Counted = { value: string; count: number }[];
+type Counted = { value: string; count: number; label?: string | null }[];
+interface PageRow {
+  id: string;
+  kind: 'asset' | 'source' | 'term';
+  type: string;
+  score: number;
+  name: string;
+  qualifiedName: string;
+  synonyms: string[] | null;
+  sensitivity: string | null;
+  labels: string[];
+  tags: string[];
+  certification: string | null;
+  description: string;
+  dataSource: { id: string; name: string; environment: string } | null;
+}
 interface Row {
   total: number;
-  page: { id: string; kind: 'asset' | 'source' | 'term'; type: string; score: number }[];
+  page: PageRow[];
   types: Counted;
   dataSources: Counted;
   labels: Counted;
@@ -59,10 +75,15 @@ const DESCRIPTION_CHARS = 160;
 
 export async function searchCatalog(deps: ServiceDeps, access: AccessChecker, input: SearchCatalogInput): Promise<SearchResult> {
   const started = performance.now();
-  const [visible, includeTerms] = await Promise.all([access.dataSourcesWith('datasource.read'), access.can('glossary.read')]);
+  const resolveFor = async (visible: 'all' | string[]) => {
+    const resolve = input.q ? resolveTsQuerySql(input.q, visible) : null;
+    return resolve ? (await deps.db.$queryRawUnsafe<{ q: string; matches: number }[]>(resolve.sql, ...resolve.params))[0] : undefined;
+  };
+  // The tsquery does not depend on the caller, so it is resolved while their access is.
+  const [visible, includeTerms, overall] = await Promise.all([access.dataSourcesWith('datasource.read'), access.can('glossary.read'), resolveFor('all')]);
+  // Few matches overall means few for anyone; plenty overall may still be few among what this caller reads.
+  const resolved = overall && visible !== 'all' && overall.matches >= FUZZY_CANDIDATES ? await resolveFor(visible) : overall;
   const labels = input.labels?.length ? expandLabelFilters(input.labels) : null;
-  const resolve = input.q ? resolveTsQuerySql(input.q, visible) : null;
-  const resolved = resolve ? (await deps.db.$queryRawUnsafe<{ q: string; matches: number }[]>(resolve.sql, ...resolve.params))[0] : undefined;
   const built = buildSearchSql({ input, visible, includeTerms, labels, resolvedTsQuery: resolved?.q ?? null, fullTextMatches: resolved?.matches ?? 0 });
   // Settings scoped to this one read, set in one statement (set_config(…, true)
   // is SET LOCAL; each round trip counts at this scale): the typo operator's
@@ -80,21 +101,17 @@ export async function searchCatalog(deps: ServiceDeps, access: AccessChecker, in
     deps.db.$queryRawUnsafe<Row[]>(built.sql, ...built.params),
   ]);
   const row = rows[0]!;
-  const [items, sourceNames, ownerNames] = await Promise.all([
-    hydrate(deps, row.page, input.q ?? ''),
-    namesOf(deps, 'source', row.dataSources.map((f) => f.value)),
-    namesOf(deps, 'user', row.owners.map((f) => f.value)),
-  ]);
-  const plain = (c: Counted, label: (v: string) => string = (v) => v) => c.map((f) => ({ value: f.value, label: label(f.value), count: f.count }));
+  const q = input.q ?? '';
+  const plain = (c: Counted, label: (f: Counted[number]) => string = (f) => f.label ?? f.value) => c.map((f) => ({ value: f.value, label: label(f), count: f.count }));
   return {
     total: row.total,
-    items,
+    items: row.page.map((p) => toHit(p, q)),
     facets: {
       types: plain(row.types),
-      dataSources: plain(row.dataSources, (v) => sourceNames.get(v) ?? v),
-      labels: plain(row.labels, (v) => getLabel(v)?.displayName ?? v),
+      dataSources: plain(row.dataSources),
+      labels: plain(row.labels, (f) => getLabel(f.value)?.displayName ?? f.value),
       sensitivities: plain(row.sensitivities),
-      owners: plain(row.owners, (v) => ownerNames.get(v) ?? v),
+      owners: plain(row.owners),
       tags: plain(row.tags),
       environments: plain(row.environments),
       certifications: plain(row.certifications),
@@ -103,41 +120,24 @@ export async function searchCatalog(deps: ServiceDeps, access: AccessChecker, in
   };
 }
 
-async function namesOf(deps: ServiceDeps, kind: 'source' | 'user', ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows =
-    kind === 'source'
-      ? await deps.db.dataSource.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
-      : await deps.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** One query per kind for the page (at most 100 rows), never per hit. */
-async function hydrate(deps: ServiceDeps, page: Row['page'], q: string): Promise<SearchHit[]> {
-  const ids = (kind: string) => page.filter((p) => p.kind === kind).map((p) => p.id);
-  const [assets, sources, terms] = await Promise.all([
-    ids('asset').length
-      ? deps.db.asset.findMany({
-          where: { id: { in: ids('asset') } },
-          select: { id: true, type: true, name: true, qualifiedName: true, sensitivity: true, labels: true, tags: true, certification: true, description: true, comment: true, dataSource: { select: { id: true, name: true, environment: true } } },
-        })
-      : [],
-    ids('source').length ? deps.db.dataSource.findMany({ where: { id: { in: ids('source') } }, select: { id: true, name: true, description: true, tags: true, environment: true } }) : [],
-    ids('term').length ? deps.db.glossaryTerm.findMany({ where: { id: { in: ids('term') } }, select: { id: true, name: true, definition: true, labels: true, synonyms: true } }) : [],
-  ]);
-  const byId = new Map<string, Omit<SearchHit, 'score' | 'highlight' | 'description'> & { fullDescription: string }>();
-  for (const a of assets)
-    byId.set(a.id, { kind: 'asset', id: a.id, type: a.type, name: a.name, qualifiedName: a.qualifiedName, dataSource: a.dataSource, sensitivity: a.sensitivity, labels: a.labels, tags: a.tags, certification: a.certification, fullDescription: a.description || a.comment || '' });
-  for (const s of sources)
-    byId.set(s.id, { kind: 'asset', id: s.id, type: 'source', name: s.name, qualifiedName: s.name, dataSource: { id: s.id, name: s.name, environment: s.environment }, sensitivity: null, labels: [], tags: s.tags, certification: null, fullDescription: s.description });
-  for (const t of terms)
-    byId.set(t.id, { kind: 'term', id: t.id, type: 'term', name: t.name, qualifiedName: t.synonyms.length ? `${t.name} (${t.synonyms.join(', ')})` : t.name, dataSource: null, sensitivity: null, labels: t.labels, tags: [], certification: null, fullDescription: t.definition });
-  return page.flatMap((p) => {
-    const hit = byId.get(p.id);
-    if (!hit) return []; // removed between the two queries
-    const { fullDescription, ...rest } = hit;
-    return [{ ...rest, description: truncate(fullDescription), highlight: hitHighlight({ name: hit.name, qualifiedName: hit.qualifiedName, description: fullDescription }, q), score: Math.round(p.score * 1000) / 1000 }];
-  });
+/** A page row as the API returns it: sources are assets of type 'source', terms show their synonyms. */
+function toHit(p: PageRow, q: string): SearchHit {
+  const qualifiedName = p.kind === 'term' && p.synonyms?.length ? `${p.name} (${p.synonyms.join(', ')})` : p.qualifiedName;
+  return {
+    kind: p.kind === 'term' ? 'term' : 'asset',
+    id: p.id,
+    type: p.type,
+    name: p.name,
+    qualifiedName,
+    dataSource: p.dataSource,
+    sensitivity: p.sensitivity,
+    labels: p.labels,
+    tags: p.tags,
+    certification: p.certification,
+    description: truncate(p.description),
+    highlight: hitHighlight({ name: p.name, qualifiedName, description: p.description }, q),
+    score: Math.round(p.score * 1000) / 1000,
+  };
 }
 
 const truncate = (text: string) => {
