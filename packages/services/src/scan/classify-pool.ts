@@ -66,7 +66,7 @@ export class ClassifyPool {
 
   constructor(options: ClassifyPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? availableParallelism());
-    this.entry = options.entry ?? new URL('./classify-worker.ts', import.meta.url);
+    this.entry = options.entry ?? defaultEntry();
     this.timeoutMs = options.taskTimeoutMs ?? 120_000;
     this.stats = { threads: this.size, tablesInThreads: 0, fallbacks: 0, crashes: 0, disabled: false };
   }
@@ -160,6 +160,16 @@ export class ClassifyPool {
     await slot.worker.terminate().catch(() => {});
     this.pump();
   }
+}
+
+/**
+ * classify-worker.ts beside this file, resolved at run time on purpose:
+ * bundlers (the Next.js server build compiles these sources) turn a literal
+ * `new URL('./x.ts', import.meta.url)` into an asset of their own.
+ */
+function defaultEntry(): URL {
+  const here = import.meta.url;
+  return new URL(['classify-worker', 'ts'].join('.'), here);
 }
 
 /** The in-flight task's worker is gone: the caller classifies in-thread instead. */
