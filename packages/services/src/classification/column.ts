@@ -128,6 +128,20 @@ function sqliteType(lower: string): NormalizedType {
  * `SSNNumber` → `ssn_number`, `Prénom` → `prenom`.
  */
 export function normalizeName(name: string): string {
+  let normalized = normalizedNames.get(name);
+  if (normalized === undefined) {
+    normalized = normalize(name);
+    if (normalizedNames.size >= NORMALIZED_NAMES_LIMIT) normalizedNames.clear();
+    normalizedNames.set(name, normalized);
+  }
+  return normalized;
+}
+
+/** Column and table names repeat across a scan (id, email, created_at…); eight regex passes each time add up. Bounded. */
+const normalizedNames = new Map<string, string>();
+const NORMALIZED_NAMES_LIMIT = 4096;
+
+function normalize(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
