@@ -101,10 +101,10 @@ export async function classifyTable(p: ClassifyTableParams): Promise<TableOutcom
       stored,
     });
   }
-  const { registry: _inThreadOnly, suppressed: _perColumn, ...portable } = options;
-  // A custom registry holds functions, which cannot cross to a thread: it always runs here.
-  const classify = options.registry ? classifyInThread : (p.classifier ?? classifyInThread);
-  const builtIn = await classify(columns.map(({ column, values, suppressed }) => ({ column, values, suppressed })), portable);
+  const toClassify = columns.map(({ column, values, suppressed }) => ({ column, values, suppressed }));
+  const { registry, suppressed: _perColumn, ...portable } = options;
+  // A custom registry holds functions, which cannot cross to a thread: it always runs here, with the registry.
+  const builtIn = registry ? await classifyInThread(toClassify, options) : await (p.classifier ?? classifyInThread)(toClassify, portable);
 
   for (const [i, { values, info, assetId, stored, suppressed: rejected }] of columns.entries()) {
     const lifecycle: StoredClassification[] = stored.map((c) => ({ label: c.label, state: engineState(c) }));
