@@ -21,6 +21,9 @@ const config: NextConfig = {
     're2js',
     'libphonenumber-js',
     '@faker-js/faker',
+    // The scan classification pool resolves tsx for its worker threads (never used in this server); bundling tsx pulls in esbuild's binary.
+    'tsx',
+    'esbuild',
   ],
   poweredByHeader: false,
 };
