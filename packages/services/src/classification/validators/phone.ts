@@ -1,5 +1,6 @@
 import { Metadata, parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import type { Verdict } from './card';
+import { compiledPhoneCheck } from './phone-compiled';
 
 export type { CountryCode };
 
@@ -151,6 +152,9 @@ export function checkPhone(value: string, defaultRegion: CountryCode, allowBare:
   const seen = known?.get(value);
   if (seen) return seen;
   const text = value.startsWith('00') ? '+' + value.slice(2) : value;
+  // The common shapes are read with precompiled patterns (same metadata, same steps); the library reads the rest.
+  const compiled = compiledPhoneCheck(text, defaultRegion);
+  if (compiled) return compiled.valid ? { verdict: 'match', country: compiled.country, e164: compiled.e164 } : INVALID;
   const parsed = parsePhoneNumberFromString(text, { defaultCountry: defaultRegion, extract: false });
   if (!parsed || !parsed.isValid()) return { verdict: 'invalid' };
   return { verdict: 'match', country: parsed.country, e164: parsed.number };
@@ -176,10 +180,13 @@ export function guessPhoneRegion(values: readonly string[], explicit?: string, p
   for (const v of values) {
     if (v.charCodeAt(0) !== 43 || checked >= 20) continue;
     checked++;
-    const p = parsePhoneNumberFromString(v, { extract: false });
-    const valid = p?.isValid() ?? false;
-    if (p?.country && valid) counts.set(p.country, (counts.get(p.country) ?? 0) + 1);
-    parsed?.set(v, valid ? { verdict: 'match', country: p!.country, e164: p!.number } : INVALID);
+    // A `+` number's reading does not depend on the default region, so the compiled check's region is arbitrary.
+    const fast = compiledPhoneCheck(v, 'US');
+    const p = fast ? undefined : parsePhoneNumberFromString(v, { extract: false });
+    const valid = fast ? fast.valid : (p?.isValid() ?? false);
+    const country = fast ? fast.country : p?.country;
+    if (country && valid) counts.set(country, (counts.get(country) ?? 0) + 1);
+    parsed?.set(v, valid ? { verdict: 'match', country, e164: fast ? fast.e164 : p!.number } : INVALID);
   }
   let best: string | undefined;
   let bestN = 0;
