@@ -168,6 +168,13 @@ describe('scope and visibility', () => {
     const mine = await listFindings(deps, new AccessChecker(deps.db, steward.actor), listFindingsInput.parse({ dataSourceId: source.id, frameworkId: fw.pci.id }));
     expect(mine.total).toBeGreaterThan(0);
     expect(mine.counts.byStatus.open).toBe(mine.total);
+    // Each row says what its reader may do with it: the source's owner everything, a source reader nothing.
+    expect(mine.items.every((i) => i.canManage && i.canWaive)).toBe(true);
+    const reader = await person(deps, ['viewer']);
+    await deps.db.roleAssignment.create({ data: { userId: reader.user.id, roleId: 'ds.reader', scopeType: 'datasource', scopeId: source.id } });
+    const read = await listFindings(deps, reader.access, listFindingsInput.parse({ dataSourceId: source.id, frameworkId: fw.pci.id }));
+    expect(read.total).toBe(mine.total);
+    expect(read.items.some((i) => i.canManage || i.canWaive)).toBe(false);
     const outsider = await person(deps, ['viewer']);
     const theirs = await listFindings(deps, outsider.access, listFindingsInput.parse({ dataSourceId: source.id }));
     expect(theirs).toMatchObject({ total: 0, items: [] });

@@ -35,13 +35,21 @@ const findingSelect = {
 
 type FindingRow = Prisma.ComplianceFindingGetPayload<{ select: typeof findingSelect }>;
 
-async function withAssignees(deps: ServiceDeps, rows: FindingRow[]) {
+const holds = (sources: 'all' | string[], id: string) => sources === 'all' || sources.includes(id);
+
+/** Rows as the API shows them: the assignee's name, and what the caller may do to each (the server still checks). */
+async function withAssignees(deps: ServiceDeps, access: AccessChecker, rows: FindingRow[]) {
   const ids = [...new Set(rows.map((r) => r.assigneeId).filter((x): x is string => !!x))];
-  const users = ids.length ? await deps.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const [users, manageable, waivable] = await Promise.all([
+    ids.length ? deps.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [],
+    access.dataSourcesWith('compliance.findings.manage'),
+    access.dataSourcesWith('compliance.waive'),
+  ]);
   const byId = new Map(users.map((u) => [u.id, u]));
   return rows.map(({ asset, assigneeId, ...r }) => {
     const { dataSource, ...assetFields } = asset;
-    return { ...r, asset: assetFields, dataSource, assignee: assigneeId ? (byId.get(assigneeId) ?? { id: assigneeId, name: '(unknown user)' }) : null };
+    const assignee = assigneeId ? (byId.get(assigneeId) ?? { id: assigneeId, name: '(unknown user)' }) : null;
+    return { ...r, asset: assetFields, dataSource, assignee, canManage: holds(manageable, dataSource.id), canWaive: holds(waivable, dataSource.id) };
   });
 }
 
@@ -74,7 +82,7 @@ export async function listFindings(deps: ServiceDeps, access: AccessChecker, inp
   ]);
   return {
     total,
-    items: await withAssignees(deps, rows),
+    items: await withAssignees(deps, access, rows),
     counts: {
       byStatus: Object.fromEntries(FINDING_STATUSES.map((s) => [s, byStatus.find((b) => b.status === s)?._count._all ?? 0])) as Record<(typeof FINDING_STATUSES)[number], number>,
       bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, bySeverity.find((b) => b.severity === s)?._count._all ?? 0])) as Record<(typeof SEVERITIES)[number], number>,

@@ -91,7 +91,8 @@ export function FindingSheet({
   const rule = framework.data?.rules.find((r) => r.id === finding?.rule.id);
   const f = finding;
   const pendingStatus = update.isPending ? update.variables?.status : undefined;
-  const busy = update.isPending;
+  // Read-only for people who may see the finding but not change it; the server checks again.
+  const busy = update.isPending || !f?.canManage;
   const overdue = f?.dueAt && f.status !== 'resolved' && new Date(f.dueAt).getTime() < Date.now();
   const evidence = evidenceParts(f?.evidence);
   // The conditions the finding was evaluated with; the rule's current ones if the evidence lacks them.
@@ -241,6 +242,15 @@ export function FindingSheet({
               </Section>
             </SheetBody>
             <SheetFooter>
+              {f.canManage ? null : (
+                <p
+                  className="mr-auto self-center text-xs text-muted-foreground"
+                  data-testid="finding-read-only"
+                >
+                  Read only: changing findings needs compliance.findings.manage on{' '}
+                  {f.dataSource.name}.
+                </p>
+              )}
               {f.status === 'open' ? (
                 <Button
                   variant="outline"
@@ -256,7 +266,12 @@ export function FindingSheet({
                 <>
                   <Button
                     variant="outline"
-                    disabled={busy}
+                    disabled={busy || !f.canWaive}
+                    title={
+                      f.canWaive
+                        ? undefined
+                        : 'Waiving needs the compliance.waive permission on this source'
+                    }
                     data-testid="waive-finding"
                     onClick={() => setWaiveOpen(true)}
                   >

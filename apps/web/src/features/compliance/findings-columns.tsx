@@ -29,8 +29,10 @@ export function findingColumns({
   selected: ReadonlySet<string>;
   setSelected: (next: ReadonlySet<string>) => void;
 }): DataTableColumn<Finding>[] {
-  const all = rows.length > 0 && rows.every((r) => selected.has(r.id));
-  const some = rows.some((r) => selected.has(r.id));
+  // Only findings the caller may change can be picked for bulk changes.
+  const selectable = rows.filter((r) => r.canManage);
+  const all = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
+  const some = selectable.some((r) => selected.has(r.id));
   const toggle = (id: string) => {
     const next = new Set(selected);
     if (next.has(id)) next.delete(id);
@@ -45,7 +47,8 @@ export function findingColumns({
         <Checkbox
           aria-label="Select all shown"
           checked={all ? true : some ? 'indeterminate' : false}
-          onCheckedChange={(v) => setSelected(v ? new Set(rows.map((r) => r.id)) : new Set())}
+          disabled={selectable.length === 0}
+          onCheckedChange={(v) => setSelected(v ? new Set(selectable.map((r) => r.id)) : new Set())}
         />
       ),
       cell: (f) => (
@@ -53,6 +56,7 @@ export function findingColumns({
           <Checkbox
             aria-label={`Select ${f.rule.code} on ${f.asset.qualifiedName}`}
             checked={selected.has(f.id)}
+            disabled={!f.canManage}
             onCheckedChange={() => toggle(f.id)}
           />
         </span>
