@@ -159,4 +159,50 @@ describe('catalog search', () => {
       ['customer_email', 'Confidential'],
     ]);
   });
+
+  it('keeps browse facet counts exact through inserts, updates, removals, restores and deletes', async () => {
+    const s = await shop();
+    const { db } = s.deps;
+    const source = s.shopSource.source.id;
+    const parentId = s.shopSource.tables.orders!.id;
+    await db.asset.createMany({
+      data: ['tax_code', 'iban', 'notes'].map((name, i) => ({ dataSourceId: source, type: 'column' as const, parentId, qualifiedName: `main.app.orders.${name}`, name, labels: i < 2 ? ['Financial.IBAN'] : [], sensitivity: i < 2 ? 'Confidential' : null, tags: i === 0 ? ['finance'] : [] })),
+    });
+    const iban = await db.asset.findFirstOrThrow({ where: { dataSourceId: source, name: 'iban' } });
+    await db.asset.update({ where: { id: iban.id }, data: { labels: ['PCI.CardNumber'], sensitivity: 'Restricted', certification: 'certified' } });
+    await db.asset.updateMany({ where: { dataSourceId: source, type: 'table' }, data: { tags: { push: 'core' } } });
+    await db.asset.update({ where: { id: s.shopSource.tables.customers!.columns.first_name! }, data: { removedAt: new Date() } });
+    await db.asset.update({ where: { id: s.shopSource.tables.customers!.columns.first_name! }, data: { removedAt: null, lastScannedAt: new Date() } });
+    await db.asset.update({ where: { id: s.shopSource.tables.customers!.columns.created_at! }, data: { removedAt: new Date() } });
+    await db.asset.deleteMany({ where: { dataSourceId: source, name: 'notes' } });
+
+    // The summary equals counting the live assets themselves.
+    const combos = (rows: { type: string; sensitivity: string | null; certification: string; labels: string[]; tags: string[]; n: number }[]) =>
+      rows.map((r) => `${r.type}|${r.sensitivity}|${r.certification}|${r.labels.join(',')}|${r.tags.join(',')}|${r.n}`).sort();
+    const summary = await db.catalogFacetCount.findMany({ where: { dataSourceId: source, n: { gt: 0 } } });
+    const live = await db.asset.findMany({ where: { dataSourceId: source, removedAt: null } });
+    const counted = new Map<string, (typeof summary)[number]>();
+    for (const a of live) {
+      const key = JSON.stringify([a.type, a.sensitivity, a.certification, a.labels, a.tags]);
+      const row = counted.get(key) ?? { key, dataSourceId: source, type: a.type, sensitivity: a.sensitivity, certification: a.certification, labels: a.labels, tags: a.tags, n: 0 };
+      counted.set(key, { ...row, n: row.n + 1 });
+    }
+    expect(combos(summary)).toEqual(combos([...counted.values()]));
+
+    // And the browse facets say so (the source itself is one more hit, of type "source").
+    const browse = await search(s.admin.access, { dataSourceIds: s.only });
+    expect(browse.total).toBe(live.length + 1);
+    expect(count(browse.facets.types, 'column')).toBe(live.filter((a) => a.type === 'column').length);
+    expect(count(browse.facets.labels, 'PCI.CardNumber')).toBe(live.filter((a) => a.labels.includes('PCI.CardNumber')).length);
+    expect(count(browse.facets.labels, 'Financial.IBAN')).toBe(1);
+    expect(count(browse.facets.sensitivities, 'Restricted')).toBe(live.filter((a) => a.sensitivity === 'Restricted').length);
+    expect(count(browse.facets.tags, 'core')).toBe(4);
+    expect(count(browse.facets.certifications, 'certified')).toBe(1);
+    const restricted = await search(s.admin.access, { dataSourceIds: s.only, sensitivities: ['Restricted'], types: ['column'] });
+    expect(restricted.items.map((i) => i.name).sort()).toEqual(['card_number', 'iban', 'national_id']);
+
+    // Deleting a source (its assets cascade) leaves nothing counted for it.
+    await db.dataSource.delete({ where: { id: s.other.source.id } });
+    expect(await db.catalogFacetCount.count({ where: { dataSourceId: s.other.source.id, n: { not: 0 } } })).toBe(0);
+  });
 });
