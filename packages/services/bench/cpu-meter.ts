@@ -22,21 +22,23 @@ export async function cpuMeter(db: Db) {
   const available = (await backends()).some((pid) => onCpuNs(pid) !== null);
   return {
     available,
-    /** Runs fn, returns its result and the CPU milliseconds it took on both sides (null when the server is not local). */
-    async measure<T>(fn: () => Promise<T>): Promise<{ result: T; cpuMs: number | null }> {
+    /** Runs fn, returns its result and the CPU milliseconds it took: in total, in Node, in the database (null when the server is not local). */
+    async measure<T>(fn: () => Promise<T>): Promise<{ result: T; cpuMs: number | null; nodeMs: number; serverMs: number | null }> {
       // Listed before the call (the pool's connections are open after warm-up), read before and after.
       const pids = available ? await backends() : [];
       const before = pids.map(onCpuNs);
       const node = process.cpuUsage();
       const result = await fn();
       const nodeUs = process.cpuUsage(node);
-      if (!available) return { result, cpuMs: null };
+      const nodeMs = (nodeUs.user + nodeUs.system) / 1000;
+      if (!available) return { result, cpuMs: null, nodeMs, serverMs: null };
       let serverNs = 0n;
       pids.forEach((pid, i) => {
         const after = onCpuNs(pid);
         if (after !== null && before[i] != null) serverNs += after - before[i]!;
       });
-      return { result, cpuMs: (nodeUs.user + nodeUs.system) / 1000 + Number(serverNs) / 1e6 };
+      const serverMs = Number(serverNs) / 1e6;
+      return { result, cpuMs: nodeMs + serverMs, nodeMs, serverMs };
     },
   };
 }

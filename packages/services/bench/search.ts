@@ -97,13 +97,16 @@ async function main() {
         for (const q of mix) {
           const input = searchCatalogInput.parse(q.input);
           let ms = 0;
-          const { result, cpuMs } = await cpu.measure(async () => {
+          const { result, cpuMs, nodeMs, serverMs } = await cpu.measure(async () => {
             const started = performance.now();
             const found = await searchCatalog(deps, new AccessChecker(db, actor), input);
             ms = performance.now() - started;
             return found;
           });
-          addCpu(q.kind === 'browse' ? 'browse' : 'search', cpuMs);
+          const kind = q.kind === 'browse' ? 'browse' : 'search';
+          addCpu(kind, cpuMs);
+          addCpu(`${kind}:node`, nodeMs);
+          addCpu(`${kind}:database`, serverMs);
           addCpu('overallWithBrowse', cpuMs);
           loads.push(loadavg()[0]!);
           hits += result.total;

@@ -44,6 +44,7 @@ export function buildBrowseSql({ input, visible, includeTerms, labels }: BrowseS
   const tail = facetsAndPage({
     cand: 'cand',
     weight: 'n',
+    active: filters.active,
     page: 'page',
     order,
     // Stewardships are few (an asset has 0–3); each is checked against its asset's flags.
@@ -67,7 +68,7 @@ page AS (
       WHERE ${assetVisible} AND ${Object.values(assetFlags).join(' AND ')}
       ORDER BY ${assetOrder} LIMIT ${limitP}::int + ${offsetP}::int)
     UNION ALL
-    SELECT h.id, h.kind, h.type, h.sens, h.name, 0::real FROM cand h WHERE h.kind <> 'asset' AND ${allBut(null, 'h.')}) x
+    SELECT h.id, h.kind, h.type, h.sens, h.name, 0::real FROM cand h WHERE h.kind <> 'asset' AND ${allBut(filters.active, null, 'h.')}) x
   ORDER BY ${order('x')} LIMIT ${limitP} OFFSET ${offsetP}),
 ${tail.ctes}
 ${tail.select}`;

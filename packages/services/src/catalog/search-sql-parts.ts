@@ -63,19 +63,28 @@ export function facetFilters(input: SearchCatalogInput, labels: string[] | null,
     env: envs ? `${c.env} = ANY(${envs})` : 'TRUE',
     cert: certs ? `${c.cert} = ANY(${certs})` : 'TRUE',
   });
-  return { on, filtersOwners: owners !== null };
+  const filtered = { type: types, ds, label: labelsP, sens, owner: owners, tag: tags, env: envs, cert: certs };
+  /** The facets with a filter: only their flags cost anything per row. */
+  const active = FACETS.filter((f) => filtered[f] !== null);
+  return { on, active, filtersOwners: owners !== null };
 }
 
 /** The flags as columns of a candidate row (f_type, f_ds, …). */
 export const flagColumns = (flags: Record<Facet, string>) => FACETS.map((f) => `${flags[f]} AS f_${f}`).join(', ');
-/** Every flag but one (a facet's counts ignore their own filter), or all of them. */
-export const allBut = (skip: Facet | null, t = '') => FACETS.filter((f) => f !== skip).map((f) => `${t}f_${f}`).join(' AND ');
+/**
+ * Every active flag but one (a facet's counts ignore their own filter), or all
+ * of them; 'TRUE' when none is left. Unfiltered facets' flags are constant
+ * TRUE: leaving them out spares each aggregate evaluating them for every row.
+ */
+export const allBut = (active: readonly Facet[], skip: Facet | null, t = '') => active.filter((f) => f !== skip).map((f) => `${t}f_${f}`).join(' AND ') || 'TRUE';
 
 export interface TailOptions {
   /** The candidate CTE: id, kind, type, ds, sens, labels, tags, cert, env, name and the f_* flags. */
   cand: string;
   /** How much one candidate row counts for: `count(*)`-like '1', or a column holding a row's multiplicity. */
   weight: string;
+  /** The facets with a filter (facetFilters().active). */
+  active: readonly Facet[];
   /** The page CTE: id, kind, type, sens, name, score, in no particular order. */
   page: string;
   /** ORDER BY of the page over alias t. */
@@ -85,14 +94,17 @@ export interface TailOptions {
 }
 
 /** `grouped` (the scalar facets in one GROUPING SETS pass) and the final SELECT: total, page, every facet. */
-export function facetsAndPage({ cand, weight, page, order, ownersSql }: TailOptions): { ctes: string; select: string } {
+export function facetsAndPage({ cand, weight, active, page, order, ownersSql }: TailOptions): { ctes: string; select: string } {
   const cols: string[] = SCALAR;
-  const tally = (filter: string) => (weight === '1' ? `count(*) FILTER (WHERE ${filter})::int` : `coalesce(sum(${weight}) FILTER (WHERE ${filter}), 0)::int`);
+  const tally = (filter: string) => {
+    const where = filter === 'TRUE' ? '' : ` FILTER (WHERE ${filter})`;
+    return weight === '1' ? `count(*)${where}::int` : `coalesce(sum(${weight})${where}, 0)::int`;
+  };
   const everySet = (1 << SCALAR.length) - 1;
   const ctes = `grouped AS (
   SELECT ${cols.join(', ')}, GROUPING(${cols.join(', ')}) AS g,
-         ${tally(allBut(null))} AS n_all,
-         ${SCALAR.map((f) => `${tally(allBut(f))} AS n_${f}`).join(',\n         ')}
+         ${tally(allBut(active, null))} AS n_all,
+         ${SCALAR.map((f) => `${tally(allBut(active, f))} AS n_${f}`).join(',\n         ')}
     FROM ${cand} GROUP BY GROUPING SETS (${cols.map((c) => `(${c})`).join(', ')}, ()))`;
   const scalarFacet = (f: Facet, i: number) => {
     const c = cols[i]!;
@@ -103,7 +115,7 @@ export function facetsAndPage({ cand, weight, page, order, ownersSql }: TailOpti
   const arrayFacet = (facet: Facet, column: string) =>
     `(SELECT coalesce(json_agg(json_build_object('value', v, 'count', n) ORDER BY n DESC, v), '[]'::json)
         FROM (SELECT v, ${weight === '1' ? 'count(*)' : `sum(w)`}::int AS n
-                FROM (SELECT unnest(h.${column}) AS v, ${weight === '1' ? '1' : `h.${weight}`} AS w FROM ${cand} h WHERE ${allBut(facet, 'h.')} AND cardinality(h.${column}) > 0) u
+                FROM (SELECT unnest(h.${column}) AS v, ${weight === '1' ? '1' : `h.${weight}`} AS w FROM ${cand} h WHERE ${allBut(active, facet, 'h.')} AND cardinality(h.${column}) > 0) u
                GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_SIZE}) f)`;
   const select = `SELECT
   (SELECT n_all FROM grouped WHERE g = ${everySet}) AS total,
