@@ -96,7 +96,8 @@ test('register the demo source, scan it live, and review its suggestions', async
     .filter({ hasText: 'customers.email' })
     .filter({ hasText: 'PII.Email' });
   await expect(email).toHaveCount(1);
-  await email.getByTestId('label-column').click();
+  // Clicking the row (not its column name, which links to the catalog) opens the evidence.
+  await email.getByTestId('label-state').click();
   const evidence = page.getByTestId('evidence-panel');
   await expect(evidence).toBeVisible();
   await expect(evidence.getByTestId('evidence-reasons').locator('li').first()).toBeVisible();
