@@ -148,6 +148,9 @@ export async function seedCatalog(db: Db, options: { sources: number; assets: nu
   const terms = ENTITIES.flatMap((e) => [`${e}`, `${e} identifier`, `${e} contact`]).map((name) => [randomUUID(), name, `Business meaning of ${name}.`, 'approved', now]);
   await bulkInsert(db, 'GlossaryTerm', [{ name: 'id', type: 'text' }, { name: 'name', type: 'text' }, { name: 'definition', type: 'text' }, { name: 'status', type: '"TermStatus"' }, { name: 'updatedAt', type: 'timestamp' }], terms);
   await db.$executeRawUnsafe(`UPDATE "GlossaryTerm" SET labels = '{PII.Email}' WHERE name LIKE '% contact'`);
-  await db.$executeRawUnsafe('ANALYZE');
+  // The state autovacuum reaches within a minute of a bulk load (its insert threshold is 1,000 + 20% of the rows):
+  // statistics, and the GIN indexes' pending lists merged. Searched right after the load, every query also
+  // scans those pending lists — "customer"'s bitmap index scan took 12 ms instead of 2 (README).
+  await db.$executeRawUnsafe('VACUUM ANALYZE');
   return { sourceIds, assets: total };
 }
