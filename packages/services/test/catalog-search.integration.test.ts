@@ -148,6 +148,17 @@ describe('catalog search', () => {
     expect(noGlossary.items.map((i) => i.type)).toEqual(['source']);
   });
 
+  it('shows a source’s description on the source’s hit only, never on its undescribed assets', async () => {
+    const s = await shop();
+    const word = `atlas${short()}`;
+    await s.deps.db.dataSource.update({ where: { id: s.shopSource.source.id }, data: { description: `The ${word} of the shop` } });
+    const found = await search(s.member.access, { q: 'payments', dataSourceIds: s.only });
+    const table = found.items.find((i) => i.type === 'table' && i.name === 'payments');
+    expect(table?.description).toBe('');
+    const source = await search(s.member.access, { q: word });
+    expect(source.items.find((i) => i.type === 'source')?.description).toContain(word);
+  });
+
   it('browses (empty query) most sensitive first, then by name, and skips removed assets', async () => {
     const s = await shop();
     await s.deps.db.asset.update({ where: { id: s.shopSource.tables.payments!.columns.card_number! }, data: { removedAt: new Date() } });

@@ -124,7 +124,7 @@ export function facetsAndPage({ cand, weight, active, page, order, ownersSql }: 
             'qualifiedName', coalesce(a."qualifiedName", ps.name, t.name), 'synonyms', t.synonyms,
             'sensitivity', a.sensitivity, 'labels', coalesce(a.labels, t.labels, '{}'), 'tags', coalesce(a.tags, ps.tags, '{}'),
             'certification', a.certification,
-            'description', left(coalesce(nullif(a.description, ''), a.comment, ps.description, t.definition, ''), ${DESCRIPTION_SOURCE_CHARS}),
+            'description', left(coalesce(nullif(a.description, ''), a.comment, CASE WHEN pg.kind = 'source' THEN ps.description END, t.definition, ''), ${DESCRIPTION_SOURCE_CHARS}),
             'dataSource', CASE WHEN ps.id IS NOT NULL THEN json_build_object('id', ps.id, 'name', ps.name, 'environment', ps.environment) END
           ) ORDER BY ${order('pg')}), '[]'::json)
      FROM ${page} pg
