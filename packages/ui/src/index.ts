@@ -48,6 +48,7 @@ export {
   DropdownMenuTrigger,
 } from './dropdown-menu';
 export { Tabs, TabsContent, TabsList, TabsTrigger } from './tabs';
+export { CountTabs, type CountTab } from './count-tabs';
 export { Tooltip, TooltipContent, TooltipProvider, TooltipRoot, TooltipTrigger } from './tooltip';
 export { Popover, PopoverContent, PopoverTrigger } from './popover';
 export { Avatar, initials } from './avatar';

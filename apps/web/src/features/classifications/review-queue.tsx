@@ -6,8 +6,8 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { Check, ScanSearch, Tags, X } from 'lucide-react';
 import {
   Button,
+  CountTabs,
   Checkbox,
-  cn,
   DataTable,
   type DataTableColumn,
   DataTableLoadMore,
@@ -322,33 +322,13 @@ export function ReviewQueue({ fixedSource }: { fixedSource?: { id: string; name:
       data-settled={settled}
       aria-busy={!settled}
     >
-      <div className="flex flex-wrap items-center gap-1 border-b" role="tablist" aria-label="State">
-        {stateTabs.map((t) => {
-          const active = filters.state === t.value;
-          const n = countOf(t.value);
-          return (
-            <button
-              key={t.value}
-              type="button"
-              role="tab"
-              aria-selected={active}
-              data-testid={`state-tab-${t.value}`}
-              onClick={() => set({ state: t.value })}
-              className={cn(
-                '-mb-px inline-flex h-9 items-center gap-1.5 border-b-2 px-3 text-sm font-medium transition-colors cursor-pointer',
-                active
-                  ? 'border-primary text-foreground'
-                  : 'border-transparent text-muted-foreground hover:text-foreground',
-              )}
-            >
-              {t.label}
-              <span className="rounded bg-muted px-1.5 text-xs tabular-nums text-muted-foreground">
-                {n ?? '…'}
-              </span>
-            </button>
-          );
-        })}
-      </div>
+      <CountTabs
+        label="State"
+        testIdPrefix="state-tab"
+        value={filters.state}
+        onChange={(state) => set({ state })}
+        tabs={stateTabs.map((t) => ({ value: t.value, label: t.label, count: countOf(t.value) }))}
+      />
       {selectedIds.length ? (
         <div
           className="flex flex-wrap items-center gap-2 rounded-md border border-primary/30 bg-primary/5 px-3 py-2 text-sm"

@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Check, ShieldCheck, UserPlus } from 'lucide-react';
 import {
   Button,
-  cn,
+  CountTabs,
   DataTable,
   DataTablePagination,
   EmptyState,
@@ -146,37 +146,17 @@ export function FindingsPage() {
         data-settled={settled}
         aria-busy={!settled}
       >
-        <div
-          className="flex flex-wrap items-center gap-1 border-b"
-          role="tablist"
-          aria-label="Status"
-        >
-          {statusTabs.map((t) => {
-            const active = filters.tab === t.value;
-            const n = countOf(t.statuses);
-            return (
-              <button
-                key={t.value}
-                type="button"
-                role="tab"
-                aria-selected={active}
-                data-testid={`status-tab-${t.value}`}
-                onClick={() => set({ tab: t.value })}
-                className={cn(
-                  '-mb-px inline-flex h-9 items-center gap-1.5 border-b-2 px-3 text-sm font-medium transition-colors cursor-pointer',
-                  active
-                    ? 'border-primary text-foreground'
-                    : 'border-transparent text-muted-foreground hover:text-foreground',
-                )}
-              >
-                {t.label}
-                <span className="rounded bg-muted px-1.5 text-xs tabular-nums text-muted-foreground">
-                  {n ?? '…'}
-                </span>
-              </button>
-            );
-          })}
-        </div>
+        <CountTabs
+          label="Status"
+          testIdPrefix="status-tab"
+          value={filters.tab}
+          onChange={(tab) => set({ tab })}
+          tabs={statusTabs.map((t) => ({
+            value: t.value,
+            label: t.label,
+            count: countOf(t.statuses),
+          }))}
+        />
         {selected.size ? (
           <div
             className="flex flex-wrap items-center gap-2 rounded-md border bg-muted/40 px-3 py-2 text-sm"
