@@ -39,15 +39,17 @@ const palette = [
   'var(--chart-4)',
   'var(--chart-5)',
 ];
-const colorOf = (s: ChartSeries, i: number) => s.color ?? palette[i % palette.length];
+/** A series' colour: its own, else the next of the theme's chart colours. Shared by every chart. */
+export const colorOf = (s: ChartSeries, i: number) => s.color ?? palette[i % palette.length];
 
-const axis = {
+/** Axis and tooltip styles on the theme's tokens, so charts read in light and dark mode. */
+export const axis = {
   stroke: 'var(--muted-foreground)',
   fontSize: 11,
   tickLine: false,
   axisLine: false,
 } as const;
-const tooltipStyle = {
+export const tooltipStyle = {
   background: 'var(--popover)',
   border: '1px solid var(--border)',
   borderRadius: 6,

@@ -11,29 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { cn } from './cn';
-import type { ChartSeries } from './chart';
-
-const palette = [
-  'var(--chart-1)',
-  'var(--chart-2)',
-  'var(--chart-3)',
-  'var(--chart-4)',
-  'var(--chart-5)',
-];
-const colorOf = (s: ChartSeries, i: number) => s.color ?? palette[i % palette.length];
-const axis = {
-  stroke: 'var(--muted-foreground)',
-  fontSize: 11,
-  tickLine: false,
-  axisLine: false,
-} as const;
-const tooltipStyle = {
-  background: 'var(--popover)',
-  border: '1px solid var(--border)',
-  borderRadius: 6,
-  fontSize: 12,
-  color: 'var(--popover-foreground)',
-};
+import { axis, type ChartSeries, colorOf, tooltipStyle } from './chart';
 
 /**
  * Lines over a shared x-axis, for series that are compared rather than
