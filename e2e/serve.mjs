@@ -14,16 +14,28 @@ const repoRoot = path.resolve(here, '..');
 const env = { ...process.env, PORT: process.env.E2E_PORT ?? '3210' };
 let dropDatabase = async () => {};
 
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
 if (process.env.TEST_DATABASE_URL) {
   const server = new URL(process.env.TEST_DATABASE_URL);
-  const name = `racine_e2e_${Date.now()}`;
+  const name = `racine_e2e_${Date.now()}_${process.pid}`;
   const admin = new pg.Client({ connectionString: server.toString() });
   await admin.connect();
-  // A run whose server was killed outright (SIGKILL) never dropped its database:
-  // sweep those left by runs that started more than six hours ago.
-  const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname ~ '^racine_e2e_[0-9]+$'`);
+  // Playwright may end this process before it can drop its database: sweep
+  // those whose server process is gone (the name carries its pid), and
+  // old-style names from runs more than six hours ago.
+  const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname ~ '^racine_e2e_[0-9]+(_[0-9]+)?$'`);
   for (const { datname } of stale.rows) {
-    if (Date.now() - Number(datname.slice('racine_e2e_'.length)) > 6 * 3600_000) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+    const [, startedAt, pid] = /^racine_e2e_(\d+)(?:_(\d+))?$/.exec(datname);
+    const gone = pid ? !isAlive(Number(pid)) : Date.now() - Number(startedAt) > 6 * 3600_000;
+    if (gone) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
   }
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
