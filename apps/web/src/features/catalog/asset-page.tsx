@@ -3,21 +3,17 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Library } from 'lucide-react';
 import {
-  Button,
   Card,
   CardContent,
   CardHeader,
   CardTitle,
-  EmptyState,
-  ErrorState,
-  PageHeader,
   Skeleton,
   Tabs,
   TabsContent,
   TabsList,
   TabsTrigger,
 } from '@racine/ui';
-import { trpcErrorCode } from '~/trpc/react';
+import { PageLoadError } from '~/components/page-load-error';
 import { AssetHeader } from './asset-header';
 import { ColumnClassifications } from './column-classifications';
 import { ColumnsTable } from './columns-table';
@@ -60,35 +56,23 @@ export function AssetPage({ id }: { id: string }) {
         </div>
       </div>
     );
-  if (asset.isError) {
-    const code = trpcErrorCode(asset.error);
+  if (asset.isError)
     return (
-      <>
-        <PageHeader
-          title="Asset"
-          breadcrumb={
-            <Link href="/catalog" className="hover:underline">
-              Catalog
-            </Link>
-          }
-        />
-        {code === 'NOT_FOUND' || code === 'FORBIDDEN' || code === 'BAD_REQUEST' ? (
-          <EmptyState
-            icon={<Library />}
-            title={code === 'FORBIDDEN' ? 'You cannot open this asset' : 'Asset not found'}
-            description={asset.error.message}
-            action={
-              <Button asChild variant="outline">
-                <Link href="/catalog">Back to the catalog</Link>
-              </Button>
-            }
-          />
-        ) : (
-          <ErrorState error={asset.error} onRetry={() => void asset.refetch()} />
-        )}
-      </>
+      <PageLoadError
+        error={asset.error}
+        onRetry={() => void asset.refetch()}
+        title="Asset"
+        breadcrumb={
+          <Link href="/catalog" className="hover:underline">
+            Catalog
+          </Link>
+        }
+        icon={<Library />}
+        notFound="Asset not found"
+        forbidden="You cannot open this asset"
+        back={{ href: '/catalog', label: 'Back to the catalog' }}
+      />
     );
-  }
 
   const a = asset.data;
   const save = (patch: Omit<Parameters<typeof update.mutateAsync>[0], 'id'>) =>

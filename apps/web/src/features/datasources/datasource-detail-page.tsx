@@ -7,8 +7,6 @@ import { Database, Pencil, PlugZap, Trash2 } from 'lucide-react';
 import {
   Button,
   ConfirmDialog,
-  EmptyState,
-  ErrorState,
   Field,
   Input,
   PageHeader,
@@ -20,7 +18,8 @@ import {
   TabsTrigger,
   toast,
 } from '@racine/ui';
-import { trpcErrorCode, useTRPC } from '~/trpc/react';
+import { useTRPC } from '~/trpc/react';
+import { PageLoadError } from '~/components/page-load-error';
 import { EnvironmentBadge } from '~/components/environment-badge';
 import { ScansTab } from '~/features/scans/scans-tab';
 import { ReviewQueue } from '~/features/classifications/review-queue';
@@ -84,30 +83,19 @@ export function DataSourceDetailPage({ id }: { id: string }) {
         </div>
       </div>
     );
-  if (source.isError) {
-    const code = trpcErrorCode(source.error);
+  if (source.isError)
     return (
-      <>
-        <PageHeader title="Data source" breadcrumb={breadcrumb} />
-        {code === 'NOT_FOUND' || code === 'FORBIDDEN' || code === 'BAD_REQUEST' ? (
-          <EmptyState
-            icon={<Database />}
-            title={
-              code === 'FORBIDDEN' ? 'You cannot open this data source' : 'Data source not found'
-            }
-            description={source.error.message}
-            action={
-              <Button asChild variant="outline">
-                <Link href="/datasources">Back to data sources</Link>
-              </Button>
-            }
-          />
-        ) : (
-          <ErrorState error={source.error} onRetry={() => void source.refetch()} />
-        )}
-      </>
+      <PageLoadError
+        error={source.error}
+        onRetry={() => void source.refetch()}
+        title="Data source"
+        breadcrumb={breadcrumb}
+        icon={<Database />}
+        notFound="Data source not found"
+        forbidden="You cannot open this data source"
+        back={{ href: '/datasources', label: 'Back to data sources' }}
+      />
     );
-  }
 
   const s = source.data;
   return (

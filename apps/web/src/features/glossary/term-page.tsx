@@ -12,13 +12,12 @@ import {
   CardHeader,
   CardTitle,
   ConfirmDialog,
-  EmptyState,
-  ErrorState,
   PageHeader,
   Skeleton,
   toast,
 } from '@racine/ui';
-import { trpcErrorCode, useTRPC } from '~/trpc/react';
+import { useTRPC } from '~/trpc/react';
+import { PageLoadError } from '~/components/page-load-error';
 import { Markdown } from '~/features/catalog/markdown';
 import { TermStatusBadge, useCanManageGlossary } from './bits';
 import { TermAssets } from './term-assets';
@@ -63,28 +62,19 @@ export function TermPage({ id }: { id: string }) {
         </div>
       </div>
     );
-  if (term.isError) {
-    const code = trpcErrorCode(term.error);
+  if (term.isError)
     return (
-      <>
-        <PageHeader title="Glossary term" breadcrumb={breadcrumb} />
-        {code === 'NOT_FOUND' || code === 'BAD_REQUEST' || code === 'FORBIDDEN' ? (
-          <EmptyState
-            icon={<BookOpen />}
-            title={code === 'FORBIDDEN' ? 'You cannot read the glossary' : 'Term not found'}
-            description={term.error.message}
-            action={
-              <Button asChild variant="outline">
-                <Link href="/glossary">Back to the glossary</Link>
-              </Button>
-            }
-          />
-        ) : (
-          <ErrorState error={term.error} onRetry={() => void term.refetch()} />
-        )}
-      </>
+      <PageLoadError
+        error={term.error}
+        onRetry={() => void term.refetch()}
+        title="Glossary term"
+        breadcrumb={breadcrumb}
+        icon={<BookOpen />}
+        notFound="Term not found"
+        forbidden="You cannot read the glossary"
+        back={{ href: '/glossary', label: 'Back to the glossary' }}
+      />
     );
-  }
   const t = term.data;
   return (
     <>

@@ -16,8 +16,6 @@ import {
   CardHeader,
   CardTitle,
   ConfirmDialog,
-  EmptyState,
-  ErrorState,
   Field,
   Input,
   PageHeader,
@@ -34,7 +32,8 @@ import {
   Textarea,
   toast,
 } from '@racine/ui';
-import { trpcErrorCode, useTRPC } from '~/trpc/react';
+import { useTRPC } from '~/trpc/react';
+import { PageLoadError } from '~/components/page-load-error';
 import { useCurrentUser } from '~/components/shell/current-user';
 import {
   type RuleSetFormInput,
@@ -119,28 +118,19 @@ export function RuleSetEditorPage({ id }: { id?: string }) {
   );
   if ((id || from) && existing.isPending) return <EditorSkeleton />;
   if (!id && !from && list.isPending) return <EditorSkeleton />;
-  if (existing.isError) {
-    const code = trpcErrorCode(existing.error);
+  if (existing.isError)
     return (
-      <>
-        <PageHeader title="Scan rule set" breadcrumb={breadcrumb} />
-        {code === 'NOT_FOUND' || code === 'BAD_REQUEST' ? (
-          <EmptyState
-            icon={<ListChecks />}
-            title="Rule set not found"
-            description={existing.error.message}
-            action={
-              <Button asChild variant="outline">
-                <Link href="/rule-sets">Back to rule sets</Link>
-              </Button>
-            }
-          />
-        ) : (
-          <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />
-        )}
-      </>
+      <PageLoadError
+        error={existing.error}
+        onRetry={() => void existing.refetch()}
+        title="Scan rule set"
+        breadcrumb={breadcrumb}
+        icon={<ListChecks />}
+        notFound="Rule set not found"
+        forbidden="You cannot open this rule set"
+        back={{ href: '/rule-sets', label: 'Back to rule sets' }}
+      />
     );
-  }
   const template = from ? existing.data : list.data?.find((r) => r.key === 'all');
   const initial = id
     ? ruleSetValues(existing.data!)

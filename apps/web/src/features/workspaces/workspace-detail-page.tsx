@@ -3,18 +3,8 @@ import * as React from 'react';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Boxes } from 'lucide-react';
-import {
-  Button,
-  EmptyState,
-  ErrorState,
-  PageHeader,
-  Skeleton,
-  Tabs,
-  TabsContent,
-  TabsList,
-  TabsTrigger,
-} from '@racine/ui';
-import { trpcErrorCode } from '~/trpc/react';
+import { PageHeader, Skeleton, Tabs, TabsContent, TabsList, TabsTrigger } from '@racine/ui';
+import { PageLoadError } from '~/components/page-load-error';
 import { EnvironmentBadge } from '~/components/environment-badge';
 import { useWorkspace } from './use-workspace';
 import { OverviewTab } from './overview-tab';
@@ -59,28 +49,19 @@ export function WorkspaceDetailPage({ id }: { id: string }) {
       </div>
     );
   }
-  if (workspace.isError) {
-    const code = trpcErrorCode(workspace.error);
+  if (workspace.isError)
     return (
-      <>
-        <PageHeader title="Workspace" breadcrumb={breadcrumb} />
-        {code === 'NOT_FOUND' || code === 'FORBIDDEN' || code === 'BAD_REQUEST' ? (
-          <EmptyState
-            icon={<Boxes />}
-            title={code === 'FORBIDDEN' ? 'You cannot open this workspace' : 'Workspace not found'}
-            description={workspace.error.message}
-            action={
-              <Button asChild variant="outline">
-                <Link href="/workspaces">Back to workspaces</Link>
-              </Button>
-            }
-          />
-        ) : (
-          <ErrorState error={workspace.error} onRetry={() => void workspace.refetch()} />
-        )}
-      </>
+      <PageLoadError
+        error={workspace.error}
+        onRetry={() => void workspace.refetch()}
+        title="Workspace"
+        breadcrumb={breadcrumb}
+        icon={<Boxes />}
+        notFound="Workspace not found"
+        forbidden="You cannot open this workspace"
+        back={{ href: '/workspaces', label: 'Back to workspaces' }}
+      />
     );
-  }
 
   const ws = workspace.data;
   return (
