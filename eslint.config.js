@@ -17,6 +17,7 @@ module.exports = defineConfig(
     '**/node_modules/',
     '**/generated/',
     '**/.next/',
+    '**/.next-*/',
     '**/dist/',
     '**/coverage/',
     '**/test-results/',

@@ -1,7 +1,7 @@
 /** Permission cases: data sources, rule sets, scans, classifications. */
 import { personWith, testDeps } from '../harness';
 import { demoPath, sourceScene } from '../source-scene';
-import { type Case, global, uuid, workspaceScene } from './shared';
+import { type Case, global, uuid } from './shared';
 
 export const scanningCases: Record<string, Case> = {
   'datasource.create': {

@@ -51,7 +51,7 @@ export function CatalogPage() {
     const fromUrl = queryFromParams(new URLSearchParams(searchParams));
     if (paramsFromQuery(fromUrl).toString() !== paramsFromQuery(effective).toString())
       setQuery(fromUrl);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a URL change (back/forward, a pasted link) resets the query; typing updates the URL, not the reverse.
   }, [searchParams]);
 
   const input = React.useMemo(() => searchInput(effective) as SearchInput, [effective]);
