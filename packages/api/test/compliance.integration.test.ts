@@ -43,6 +43,8 @@ describe('compliance API', () => {
 
     const listed = (await s.member.caller.compliance.frameworks({})).find((f) => f.id === gdpr.id)!;
     expect(listed).toMatchObject({ builtIn: true, key: 'gdpr', score: evaluations[0]!.score, checks: evaluations[0]!.checks, openFindings: page.total });
+    // The card's severities come with the list: the same counts the findings board shows.
+    expect(listed.openBySeverity).toEqual(page.counts.bySeverity);
 
     const posture = await s.member.caller.compliance.posture({ frameworkId: gdpr.id, scope: { type: 'workspace', id: s.ws.id } });
     expect(posture.frameworks[0]).toMatchObject({ id: gdpr.id, score: evaluations[0]!.score });

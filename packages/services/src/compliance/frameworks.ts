@@ -6,7 +6,7 @@
  * frameworks take no new rules: the seed rewrites them from the code on each
  * start. Create a custom framework for your own rules.
  */
-import type { Prisma } from '@racine/db';
+import type { Prisma, Severity } from '@racine/db';
 import type { Actor } from '../actor';
 import { actorUserId } from '../actor';
 import { mutate } from '../activity/record';
@@ -42,10 +42,15 @@ export async function listFrameworks(deps: ServiceDeps, access: AccessChecker) {
     deps.db.complianceEvaluation.groupBy({ by: ['frameworkId'], _max: { finishedAt: true } }),
   ]);
   const sourceFilter = visible === 'all' ? {} : { dataSourceId: { in: visible } };
-  const open = await deps.db.complianceFinding.groupBy({ by: ['frameworkId'], where: { status: { in: ['open', 'acknowledged'] }, ...sourceFilter }, _count: { _all: true } });
+  const open = await deps.db.complianceFinding.groupBy({ by: ['frameworkId', 'severity'], where: { status: { in: ['open', 'acknowledged'] }, ...sourceFilter }, _count: { _all: true } });
   const posture = await postureTotals(deps, visible);
   const lastOf = new Map(lastRuns.map((r) => [r.frameworkId, r._max.finishedAt]));
-  const openOf = new Map(open.map((o) => [o.frameworkId, o._count._all]));
+  const openOf = new Map<string, Record<Severity, number>>();
+  for (const o of open) {
+    const bySeverity = openOf.get(o.frameworkId) ?? { low: 0, medium: 0, high: 0, critical: 0 };
+    bySeverity[o.severity] = o._count._all;
+    openOf.set(o.frameworkId, bySeverity);
+  }
   return frameworks.map((f) => {
     const p = posture.get(f.id);
     return {
@@ -59,7 +64,9 @@ export async function listFrameworks(deps: ServiceDeps, access: AccessChecker) {
       score: p ? scoreOf(p.checks, p.failures) : null,
       checks: p?.checks ?? 0,
       failures: p?.failures ?? 0,
-      openFindings: openOf.get(f.id) ?? 0,
+      openFindings: Object.values(openOf.get(f.id) ?? {}).reduce((a, b) => a + b, 0),
+      /** Open and acknowledged findings by severity. */
+      openBySeverity: openOf.get(f.id) ?? { low: 0, medium: 0, high: 0, critical: 0 },
       lastEvaluatedAt: lastOf.get(f.id) ?? null,
     };
   });

@@ -1,9 +1,7 @@
 'use client';
 import Link from 'next/link';
-import { useQuery } from '@tanstack/react-query';
 import { ShieldCheck } from 'lucide-react';
 import { Badge, Card, CardContent, CardHeader, cn, Meter, Sparkline } from '@racine/ui';
-import { useTRPC } from '~/trpc/react';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { formatScore, scoreClass, scoreTone, severities } from './bits';
 import type { FrameworkSummary, Posture } from './types';
@@ -25,19 +23,7 @@ export function FrameworkCard({
   framework: FrameworkSummary;
   trend: Trend | undefined;
 }) {
-  const trpc = useTRPC();
-  // The active findings' severities come from the findings' own facets (one row fetched).
-  const active = useQuery({
-    ...trpc.compliance.findings.queryOptions({
-      frameworkId: f.id,
-      status: ['open', 'acknowledged'],
-      limit: 1,
-      offset: 0,
-    }),
-    enabled: f.openFindings > 0,
-    staleTime: 30_000,
-  });
-  const open = active.data?.counts.bySeverity;
+  const open = f.openBySeverity;
   const openTotal = f.openFindings;
   return (
     <Card
