@@ -1,4 +1,4 @@
-import { AppError, dataSourceIdOf, dataSourceScope, globalScope, type SourceOwned, type PermissionKey, recordActivity, type Scope, workspaceScope } from '@racine/services';
+import { AppError, dataSourceIdOf, workspaceIdOf, type WorkspaceOwned, dataSourceScope, globalScope, type SourceOwned, type PermissionKey, recordActivity, type Scope, workspaceScope } from '@racine/services';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { Context } from './context';
@@ -15,7 +15,7 @@ import { formatError, summarizeZodError, toTRPCError } from './errors';
  */
 export interface Meta {
   permission: PermissionKey | 'authenticated';
-  scope?: { workspace: string } | { datasource: string } | { datasourceOf: SourceOwned; field: string };
+  scope?: { workspace: string } | { datasource: string } | { datasourceOf: SourceOwned; field: string } | { workspaceOf: WorkspaceOwned; field: string };
   filtered?: boolean;
 }
 
@@ -52,6 +52,11 @@ async function scopeFrom(ctx: Context, meta: Meta, rawInput: unknown): Promise<S
   if (typeof id !== 'string' || id.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: `Invalid input: ${field}: an id is required` });
   if ('workspace' in scope) return workspaceScope(id);
   if ('datasource' in scope) return dataSourceScope(id);
+  // A workflow, pipeline or one of their runs: checked at the workspace it belongs to.
+  if ('workspaceOf' in scope) {
+    const workspaceId = await workspaceIdOf(ctx.deps.db, scope.workspaceOf, id).catch(() => null);
+    return workspaceId ? workspaceScope(workspaceId) : null;
+  }
   // A scan, run, asset or label: checked at the data source it belongs to.
   const sourceId = await dataSourceIdOf(ctx.deps.db, scope.datasourceOf, id).catch(() => null);
   return sourceId ? dataSourceScope(sourceId) : null;

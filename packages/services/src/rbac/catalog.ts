@@ -37,6 +37,12 @@ export const permissions = {
   'compliance.evaluate': 'Evaluate frameworks on demand',
   'compliance.findings.manage': 'Acknowledge, assign and resolve a source’s findings',
   'compliance.waive': 'Waive a source’s findings with a justification and an expiry',
+  'workflow.read': 'See a workspace’s workflows, their executions and logs',
+  'workflow.manage': 'Create and change a workspace’s workflows, apply suggestions',
+  'workflow.execute': 'Run, cancel, pause and resume a workspace’s workflows',
+  'pipeline.read': 'See a workspace’s pipelines, runs, metrics and dead letters',
+  'pipeline.manage': 'Create and change a workspace’s pipelines',
+  'pipeline.execute': 'Run a workspace’s pipelines and retry dead letters',
 } as const;
 
 export type PermissionKey = keyof typeof permissions;
@@ -52,7 +58,9 @@ export interface BuiltInRole {
   permissions: readonly PermissionKey[];
 }
 
-const workspaceRead = ['workspace.read', 'activity.read'] as const;
+const workspaceRead = ['workspace.read', 'activity.read', 'workflow.read', 'pipeline.read'] as const;
+/** Building and running a workspace's automation. */
+const automationWork = ['workflow.manage', 'workflow.execute', 'pipeline.manage', 'pipeline.execute'] as const;
 /** What reading a data source means, wherever it is granted. */
 const sourceRead = ['datasource.read', 'scan.read', 'classification.read'] as const;
 /** Working on a source: connect, preview, scan, review labels. */
@@ -114,6 +122,7 @@ export const builtInRoles: readonly BuiltInRole[] = [
       'workspace.members.manage',
       'workspace.resources.manage',
       ...sourceAdmin,
+      ...automationWork,
     ],
   },
   {
@@ -121,14 +130,14 @@ export const builtInRoles: readonly BuiltInRole[] = [
     name: 'Admin',
     description: 'Manages members, settings and resources.',
     scopeType: 'workspace',
-    permissions: [...workspaceRead, 'workspace.update', 'workspace.members.manage', 'workspace.resources.manage', ...sourceAdmin],
+    permissions: [...workspaceRead, 'workspace.update', 'workspace.members.manage', 'workspace.resources.manage', ...sourceAdmin, ...automationWork],
   },
   {
     key: 'ws.member',
     name: 'Member',
     description: 'Works in the workspace and links resources to it.',
     scopeType: 'workspace',
-    permissions: [...workspaceRead, 'workspace.resources.manage', ...sourceWork],
+    permissions: [...workspaceRead, 'workspace.resources.manage', ...sourceWork, ...automationWork],
   },
   {
     key: 'ws.viewer',

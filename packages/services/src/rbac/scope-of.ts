@@ -21,3 +21,20 @@ export async function dataSourceIdOf(db: DbOrTx, kind: SourceOwned, id: string):
       return (await db.lineageEdge.findUnique({ where: { id }, select: { to: { select: { dataSourceId: true } } } }))?.to.dataSourceId ?? null;
   }
 }
+
+/** Kinds of resource that live inside a workspace, for permission checks at its scope. */
+export type WorkspaceOwned = 'workflow' | 'workflowExecution' | 'pipeline' | 'pipelineRun';
+
+/** The workspace a resource belongs to, or null if it does not exist. */
+export async function workspaceIdOf(db: DbOrTx, kind: WorkspaceOwned, id: string): Promise<string | null> {
+  switch (kind) {
+    case 'workflow':
+      return (await db.workflow.findFirst({ where: { id, deletedAt: null }, select: { workspaceId: true } }))?.workspaceId ?? null;
+    case 'workflowExecution':
+      return (await db.workflowExecution.findUnique({ where: { id }, select: { workspaceId: true } }))?.workspaceId ?? null;
+    case 'pipeline':
+      return (await db.pipeline.findFirst({ where: { id, deletedAt: null }, select: { workspaceId: true } }))?.workspaceId ?? null;
+    case 'pipelineRun':
+      return (await db.pipelineRun.findUnique({ where: { id }, select: { workspaceId: true } }))?.workspaceId ?? null;
+  }
+}
