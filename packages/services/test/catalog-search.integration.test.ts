@@ -45,6 +45,14 @@ describe('catalog search', () => {
     expect(words.items[0]!.name).toBe('customer_email');
   });
 
+  it('finds email from swapped neighbours ("emial"), which trigrams alone miss', async () => {
+    const s = await shop();
+    const typo = await search(s.admin.access, { q: 'emial', dataSourceIds: s.only });
+    expect(typo.items.map((i) => i.name)).toContain('customer_email');
+    const marked = typo.items.find((i) => i.name === 'customer_email')!.highlight.filter((h) => h.match).map((h) => h.text);
+    expect(marked.join(' ')).toContain('email');
+  });
+
   it('matches the last word as a prefix and finds words of descriptions', async () => {
     const s = await shop();
     const prefix = await search(s.admin.access, { q: 'paym', dataSourceIds: s.only });

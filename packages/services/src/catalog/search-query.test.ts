@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchCatalogInput } from './schemas';
 import { buildSearchSql } from './search-sql';
-import { editDistance, expandLabelFilters, exactForm, highlight, hitHighlight, prefixTsQuery, snippet } from './search-query';
+import { editDistance, expandLabelFilters, exactForm, highlight, hitHighlight, prefixTsQuery, snippet, transpositionTsQuery } from './search-query';
 
 describe('query parts', () => {
   it('builds a prefix tsquery from letters and digits only', () => {
@@ -9,6 +9,13 @@ describe('query parts', () => {
     expect(prefixTsQuery("cust'); DROP TABLE x; --")).toBe('cust & drop & table & x:*');
     expect(prefixTsQuery('  !!  ')).toBeNull();
     expect(exactForm('Customer_Email')).toBe('customer email');
+  });
+
+  it('asks for each word as typed or with two neighbours swapped', () => {
+    expect(transpositionTsQuery('emial')).toBe('(emial:* | meial:* | eimal:* | email:* | emila:*)');
+    expect(transpositionTsQuery('ab cdde')).toBe('ab & (cdde:* | dcde:* | cded:*)');
+    expect(transpositionTsQuery('id x')).toBeNull();
+    expect(transpositionTsQuery("emial'); --")).toBe('(emial:* | meial:* | eimal:* | email:* | emila:*)');
   });
 
   it('expands label prefixes over the taxonomy and known labels', () => {

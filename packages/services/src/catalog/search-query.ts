@@ -25,6 +25,25 @@ export function prefixTsQuery(q: string): string | null {
   return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
 }
 
+/**
+ * Trigram similarity misses swapped neighbours ("emial" shares one trigram
+ * in three with "email"), the commonest typo there is. This tsquery asks for
+ * each word as typed or with two adjacent letters swapped, so the index
+ * answers it. Null when no word is long enough to have a swap worth trying.
+ */
+export function transpositionTsQuery(q: string): string | null {
+  const words = tokenize(q).slice(0, 12);
+  let any = false;
+  const parts = words.map((w, i) => {
+    const suffix = i === words.length - 1 ? ':*' : '';
+    const forms = new Set([w]);
+    if (w.length >= 4) for (let j = 0; j + 1 < w.length; j++) if (w[j] !== w[j + 1]) forms.add(w.slice(0, j) + w[j + 1] + w[j] + w.slice(j + 2));
+    if (forms.size > 1) any = true;
+    return forms.size > 1 ? `(${[...forms].map((f) => f + suffix).join(' | ')})` : w + suffix;
+  });
+  return any ? parts.join(' & ') : null;
+}
+
 /** How a name compares for "exact match first": lowercase, separators folded to one space. */
 export function exactForm(text: string): string {
   return tokenize(text).join(' ');

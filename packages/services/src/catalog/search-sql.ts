@@ -8,7 +8,7 @@
  * user text only ever travels as parameters.
  */
 import { buildBrowseSql } from './search-browse-sql';
-import { exactForm, prefixTsQuery, tokenize } from './search-query';
+import { exactForm, prefixTsQuery, tokenize, transpositionTsQuery } from './search-query';
 import { allBut, candColumns, facetFilters, facetsAndPage, flagColumns, paramList, sensitivityRank } from './search-sql-parts';
 import type { SearchCatalogInput } from './schemas';
 
@@ -88,6 +88,8 @@ export function buildSearchSql(options: SearchSqlOptions): SearchSql {
   const assetVisible = `a."removedAt" IS NULL${visibleSources ? ` AND a."dataSourceId" = ANY(${visibleSources})` : ''}`;
   const sourceVisible = visibleSources ? `s.id = ANY(${visibleSources})` : 'TRUE';
   const qP = fuzzy ? p(q, '::text') : null;
+  const swaps = fuzzy ? transpositionTsQuery(q) : null;
+  const swapsP = swaps ? `to_tsquery('simple', ${p(swaps, '::text')})` : null;
   // The tsquery arrives resolved (see resolveTsQuerySql): a constant the planner can estimate with and evaluates once.
   const tsquery = tsq && resolvedTsQuery ? `${p(resolvedTsQuery, '::tsquery')}` : null;
   const sourceDoc = `(to_tsvector('simple', regexp_replace(s.name || ' ' || array_to_string(s.tags, ' '), '[_.:]+', ' ', 'g')) || to_tsvector('english', s.description))`;
@@ -103,7 +105,7 @@ export function buildSearchSql(options: SearchSqlOptions): SearchSql {
     if (qP)
       assetParts.push(
         `(SELECT ${assetCols}, (word_similarity(${qP}, a.name) * 0.1)::real AS rank FROM "Asset" a JOIN "DataSource" src ON src.id = a."dataSourceId"
-           WHERE ${qP} <% a.name AND ${assetVisible} AND NOT (a.search @@ ${tsquery})
+           WHERE (${qP} <% a.name${swapsP ? ` OR a.search @@ ${swapsP}` : ''}) AND ${assetVisible} AND NOT (a.search @@ ${tsquery})
            ORDER BY word_similarity(${qP}, a.name) DESC LIMIT ${FUZZY_CANDIDATES})`,
       );
   }
