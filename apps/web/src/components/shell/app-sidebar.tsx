@@ -54,10 +54,15 @@ function NavEntry({
       </li>
     );
   }
-  const active = isActive(item.href!, pathname);
+  const active = isActive(item.href!, pathname, item);
   return (
     <SidebarItem active={active}>
-      <Link href={item.href!} aria-current={active ? 'page' : undefined} onClick={onNavigate}>
+      <Link
+        href={item.href!}
+        aria-current={active ? 'page' : undefined}
+        onClick={onNavigate}
+        className={item.nested ? 'pl-7' : undefined}
+      >
         <Icon />
         <span className="truncate">{item.label}</span>
       </Link>

@@ -3,7 +3,9 @@ import * as React from 'react';
 import { useRouter } from 'next/navigation';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
+  Bell,
   Boxes,
+  ClipboardCheck,
   DatabaseZap,
   KeyRound,
   ListChecks,
@@ -15,6 +17,7 @@ import {
   ShieldCheck,
   Sun,
   Tags,
+  Workflow,
 } from 'lucide-react';
 import {
   CommandPalette,
@@ -87,6 +90,14 @@ export function CommandMenu({
       keywords: ['settings'],
       onSelect: () => router.push('/settings/tokens'),
     });
+    pages.push({
+      id: 'page:notifications',
+      group: 'Go to',
+      label: 'Notifications',
+      icon: <Bell />,
+      keywords: ['inbox', 'unread', 'alerts'],
+      onSelect: () => router.push('/notifications'),
+    });
     const list: CommandAction[] = [...pages];
     if (canCreateWorkspace)
       list.push({
@@ -113,6 +124,22 @@ export function CommandMenu({
       icon: <ScanSearch />,
       keywords: ['scan', 'classify', 'new scan'],
       onSelect: () => router.push('/scans'),
+    });
+    list.push({
+      id: 'action:run-workflow',
+      group: 'Actions',
+      label: 'Run a workflow…',
+      icon: <Workflow />,
+      keywords: ['workflow', 'execute', 'automation', 'start'],
+      onSelect: () => router.push('/workflows'),
+    });
+    list.push({
+      id: 'action:open-tasks',
+      group: 'Actions',
+      label: 'Approve or reject tasks',
+      icon: <ClipboardCheck />,
+      keywords: ['approval', 'tasks', 'inbox', 'human task', 'decide'],
+      onSelect: () => router.push('/tasks'),
     });
     list.push({
       id: 'action:review-classifications',

@@ -4,9 +4,11 @@ import {
   Bot,
   Boxes,
   ChartColumn,
+  ClipboardCheck,
   Database,
   LayoutDashboard,
   Library,
+  History,
   ListChecks,
   type LucideIcon,
   MessagesSquare,
@@ -28,13 +30,42 @@ export interface NavItem {
   adminOnly?: boolean;
   /** Extra words the command palette matches. */
   keywords?: string[];
+  /** Shown indented under the entry above it (a part of that area). */
+  nested?: boolean;
+  /** Paths under this entry's prefix that belong to another entry (it stays inactive there). */
+  notUnder?: string[];
 }
 
 export const racineAreas: NavItem[] = [
   { label: 'Overview', icon: LayoutDashboard, href: '/', keywords: ['home'] },
   { label: 'Workspaces', icon: Boxes, href: '/workspaces' },
-  { label: 'Workflows', icon: Workflow },
-  { label: 'Pipelines', icon: Waypoints },
+  {
+    label: 'Workflows',
+    icon: Workflow,
+    href: '/workflows',
+    keywords: ['automation', 'dag', 'builder', 'runs'],
+    notUnder: ['/workflows/executions'],
+  },
+  {
+    label: 'Executions',
+    icon: History,
+    href: '/workflows/executions',
+    nested: true,
+    keywords: ['workflow runs', 'run history', 'gantt', 'logs'],
+  },
+  {
+    label: 'Tasks',
+    icon: ClipboardCheck,
+    href: '/tasks',
+    nested: true,
+    keywords: ['approvals', 'inbox', 'approve', 'reject', 'human tasks'],
+  },
+  {
+    label: 'Pipelines',
+    icon: Waypoints,
+    href: '/pipelines',
+    keywords: ['stages', 'quality', 'dead letters', 'sla'],
+  },
   { label: 'Activity', icon: Activity, href: '/activity', keywords: ['audit', 'log', 'events'] },
   { label: 'Dashboards', icon: ChartColumn },
   { label: 'Assistant', icon: Bot },
@@ -95,8 +126,11 @@ export const governanceGroups: NavItem[] = [
 ];
 
 /** The item whose href is the longest prefix of the path ("/" only matches itself). */
-export function isActive(href: string, pathname: string): boolean {
+export function isActive(href: string, pathname: string, item?: NavItem): boolean {
   if (href === '/') return pathname === '/';
+  if (item?.notUnder?.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return false;
+  // A nested entry is one page of its area: only its own path and what is under it.
+  if (item?.nested) return pathname === href || pathname.startsWith(`${href}/`);
   const base = href.split('/').slice(0, 2).join('/');
   return pathname === href || pathname.startsWith(`${base}/`) || pathname === base;
 }
