@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardNumber, col, cycle, generate, labels, suggestion } from '../testing';
+import { cardNumber, col, cycle, digits, generate, labels, suggestion } from '../testing';
 import { cardNumberDetector } from './card-number';
 
 const PREFIXES: ReadonlyArray<readonly [string, number]> = [
@@ -44,6 +44,17 @@ describe('PCI.CardNumber detector', () => {
     const notes = generate(60, (i, r) => (i % 4 === 0 ? `Customer read out card ${cardNumber('4', 16, r)} over the phone` : 'ok'));
     const s = suggestion('PCI.CardNumber', col('notes', 'string'), notes)!;
     expect(s.evidence.matchMode).toBe('contains');
+  });
+
+  it('does not take the digits inside IBANs or codes for card numbers', () => {
+    // Each of these IBANs' digit run after the bank code is a Luhn-valid Diners Club number (36…, 14 digits).
+    const luhnIbans = generate(400, (_i, r) => `GB${String(10 + Math.floor(r() * 89))}NWBK36${digits(r, 12)}`).filter((v) => {
+      const run = v.slice(8);
+      return cardNumberDetector.valueMatcher(run) === 'match';
+    });
+    expect(luhnIbans.length).toBeGreaterThan(10);
+    expect(labels(col('iban', 'string'), luhnIbans)).toEqual([]);
+    expect(labels(col('notes', 'string'), luhnIbans.map((v) => `paid from ${v} today`))).toEqual([]);
   });
 
   it('valueMatcher', () => {

@@ -2,7 +2,9 @@ import { defineDetector, namePatterns, tokens } from '../detector';
 import { cardDigits, cardIssuer } from '../validators/card';
 import { luhnValid } from '../validators/checksums';
 
-const CARD_IN_TEXT = /(?:^|[^0-9])([0-9](?:[ -]?[0-9]){11,18})(?![0-9])/g;
+// A card in text stands apart from letters too: the digits inside an IBAN
+// ("GB29NWBK60161331926819") or a product code are part of another identifier.
+const CARD_IN_TEXT = /(?:^|[^0-9A-Za-z])([0-9](?:[ -]?[0-9]){11,18})(?![0-9A-Za-z])/g;
 
 function findCard(text: string): string | undefined {
   if (text.length < 12) return undefined;
