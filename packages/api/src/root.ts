@@ -7,6 +7,7 @@ import { glossaryRouter } from './routers/glossary';
 import { scanRouter } from './routers/scan';
 import { scanRuleSetRouter } from './routers/scan-rule-set';
 import { orchestrationRouter } from './routers/orchestration';
+import { pipelineRouter } from './routers/pipeline';
 import { rbacRouter } from './routers/rbac';
 import { userRouter } from './routers/user';
 import { workspaceRouter } from './routers/workspace';
@@ -25,6 +26,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   glossary: glossaryRouter,
   compliance: complianceRouter,
+  pipeline: pipelineRouter,
 });
 
 export type AppRouter = typeof appRouter;

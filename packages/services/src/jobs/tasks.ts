@@ -1,6 +1,7 @@
 import { makeWorkerUtils, type Runner, type Task } from 'graphile-worker';
 import type { ServiceDeps } from '../deps';
 import { COMPLIANCE_TASK, type EvaluationJob, reopenExpiredWaivers, runEvaluationJob, WAIVER_TASK } from '../compliance/jobs';
+import { PIPELINE_BATCH_TASK, PIPELINE_RETRY_TASK, retryPipelineItem, runPipelineBatch } from '../pipeline/engine';
 import { executeScanRun } from '../scan/run-scan';
 import { runDueScans } from '../scan/schedule';
 import { SCAN_TASK } from '../scan/scans';
@@ -21,6 +22,12 @@ export function taskList(deps: ServiceDeps, options: { classifyThreads?: number 
     },
     [WAIVER_TASK]: async () => {
       await reopenExpiredWaivers(deps);
+    },
+    [PIPELINE_BATCH_TASK]: async (payload) => {
+      await runPipelineBatch(deps, payload as { runId: string; stage: string; batchId: string });
+    },
+    [PIPELINE_RETRY_TASK]: async (payload) => {
+      await retryPipelineItem(deps, payload as { runId: string; itemId: string });
     },
   };
 }

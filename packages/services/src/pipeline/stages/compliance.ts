@@ -1,0 +1,5 @@
+import { perItem } from './types';
+
+export const complianceStage = perItem('compliance', async () => {
+  throw new Error('not implemented yet');
+});
