@@ -20,7 +20,8 @@ export function applyTagChange(current: readonly string[], add: readonly string[
   return [...new Set([...current, ...add])].filter((t) => !removed.has(t));
 }
 
-export async function bulkUpdateAssets(deps: ServiceDeps, actor: Actor, access: AccessChecker, input: BulkUpdateAssetsInput): Promise<{ updated: number }> {
+/** `audit` adds to every activity row's details (e.g. the workflow step that made the change). */
+export async function bulkUpdateAssets(deps: ServiceDeps, actor: Actor, access: AccessChecker, input: BulkUpdateAssetsInput, audit: Record<string, unknown> = {}): Promise<{ updated: number }> {
   const ids = [...new Set(input.ids)];
   const assets = await deps.db.asset.findMany({
     where: { id: { in: ids } },
@@ -42,7 +43,7 @@ export async function bulkUpdateAssets(deps: ServiceDeps, actor: Actor, access: 
   if (tooMany) throw new AppError('BAD_REQUEST', `${tooMany.asset.qualifiedName} would have ${tooMany.tags.length} tags; at most ${MAX_TAGS}`);
 
   const spec = { category: 'data' as const, sourceGroup: 'catalog', action: 'update', resourceType: 'asset', type: 'catalog.asset.updated', complianceRelevant: true };
-  return mutate(deps, actor, { ...spec, details: { bulk: true, count: assets.length } }, async (tx) => {
+  return mutate(deps, actor, { ...spec, details: { ...audit, bulk: true, count: assets.length } }, async (tx) => {
     const rows: ActivityInput[] = [];
     const now = deps.clock();
     for (const { asset, tags } of planned) {
@@ -58,7 +59,7 @@ export async function bulkUpdateAssets(deps: ServiceDeps, actor: Actor, access: 
       }
       if (input.addOwner) after.addedOwner = input.addOwner;
       if (input.addSteward) after.addedSteward = input.addSteward;
-      rows.push({ ...spec, resourceId: asset.id, workspaceId: asset.dataSource.workspaceId, before, after, details: { bulk: true } });
+      rows.push({ ...spec, resourceId: asset.id, workspaceId: asset.dataSource.workspaceId, before, after, details: { ...audit, bulk: true } });
     }
     // Tags differ per asset; assets that end with the same tags are updated together.
     const byTags = new Map<string, string[]>();

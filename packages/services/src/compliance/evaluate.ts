@@ -87,7 +87,8 @@ export async function loadCatalog(deps: ServiceDeps, dataSourceId: string | null
 export async function evaluateFramework(
   deps: ServiceDeps,
   actor: Actor,
-  params: { frameworkId: string; dataSourceId?: string | null; trigger: EvaluationTrigger },
+  /** `audit` adds to the activity row's details (e.g. the workflow step that asked). */
+  params: { frameworkId: string; dataSourceId?: string | null; trigger: EvaluationTrigger; audit?: Record<string, unknown> },
   preloaded?: LoadedCatalog,
 ): Promise<EvaluationSummary> {
   const started = performance.now();
@@ -164,7 +165,7 @@ export async function evaluateFramework(
         timings: { loadMs: Math.round(loaded - started), checkMs: Math.round(checked - loaded), writeMs: Math.round(performance.now() - checked) },
       };
       const { evaluationId: _e, frameworkName: _n, timings, ...counts } = summary;
-      return { result: summary, details: { evaluationId, frameworkName: framework.name, trigger: params.trigger, globalScore, timings }, after: counts };
+      return { result: summary, details: { ...params.audit, evaluationId, frameworkName: framework.name, trigger: params.trigger, globalScore, timings }, after: counts };
     },
   );
 }

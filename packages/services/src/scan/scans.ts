@@ -118,8 +118,10 @@ export async function listScans(deps: ServiceDeps, access: AccessChecker, input:
  * Queues a run. The run row and its job are written in one transaction, so a
  * run never exists without a job to execute it (or the reverse). One run per
  * scan at a time: a second request while one is queued or running is refused.
+ * `audit` adds to the activity row's details (a workflow step records which
+ * step started the run, and finds the run again by it after a crash).
  */
-export async function runScan(deps: ServiceDeps, actor: Actor, scanId: string, trigger: 'manual' | 'schedule' | 'workflow' = 'manual') {
+export async function runScan(deps: ServiceDeps, actor: Actor, scanId: string, trigger: 'manual' | 'schedule' | 'workflow' = 'manual', audit: Record<string, unknown> = {}) {
   return mutate(deps, actor, { type: 'scan.run.queued', category: 'execution', sourceGroup: 'scan', targetGroup: 'classification', action: 'run', resourceType: 'scanRun' }, async (tx) => {
     const scan = await tx.scan.findUnique({ where: { id: scanId }, select: { id: true, name: true, dataSourceId: true, dataSource: { select: { workspaceId: true } } } });
     if (!scan) throw notFound('Scan', scanId);
@@ -130,7 +132,7 @@ export async function runScan(deps: ServiceDeps, actor: Actor, scanId: string, t
       select: runSelect,
     });
     await enqueueJob(tx, SCAN_TASK, { runId: run.id }, { jobKey: `scan-run:${run.id}`, maxAttempts: 3 });
-    return { result: run, resourceId: run.id, workspaceId: scan.dataSource.workspaceId, details: { scanId, scanName: scan.name, trigger, dataSourceId: scan.dataSourceId } };
+    return { result: run, resourceId: run.id, workspaceId: scan.dataSource.workspaceId, details: { ...audit, scanId, scanName: scan.name, trigger, dataSourceId: scan.dataSourceId } };
   });
 }
 
