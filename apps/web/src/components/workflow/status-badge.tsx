@@ -28,7 +28,13 @@ function StatusBadgeView({
   );
 }
 
-export function ExecutionStatusBadge({ status, className }: { status: string; className?: string }) {
+export function ExecutionStatusBadge({
+  status,
+  className,
+}: {
+  status: string;
+  className?: string;
+}) {
   return (
     <StatusBadgeView
       style={executionStyle(status)}

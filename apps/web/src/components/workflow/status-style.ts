@@ -58,6 +58,8 @@ export interface StatusStyle {
   fill: string;
   /** Text colour for the icon or a count. */
   text: string;
+  /** The same colour as a CSS value (SVG strokes, gradients, minimaps). */
+  color: string;
   /** Still moving: a live view keeps watching. */
   active: boolean;
   /** Final: will not change any more. */
@@ -69,18 +71,31 @@ const tone = {
     node: 'border-border bg-card',
     fill: 'bg-muted-foreground/40',
     text: 'text-muted-foreground',
+    color: 'var(--muted-foreground)',
   },
-  info: { node: 'border-info/60 bg-info/10', fill: 'bg-info', text: 'text-info' },
-  success: { node: 'border-success/60 bg-success/10', fill: 'bg-success', text: 'text-success' },
+  info: {
+    node: 'border-info/60 bg-info/10',
+    fill: 'bg-info',
+    text: 'text-info',
+    color: 'var(--info)',
+  },
+  success: {
+    node: 'border-success/60 bg-success/10',
+    fill: 'bg-success',
+    text: 'text-success',
+    color: 'var(--success)',
+  },
   warning: {
     node: 'border-warning/80 bg-warning/15',
     fill: 'bg-warning',
     text: 'text-amber-600 dark:text-amber-400',
+    color: 'var(--warning)',
   },
   danger: {
     node: 'border-destructive/60 bg-destructive/10',
     fill: 'bg-destructive',
     text: 'text-destructive',
+    color: 'var(--destructive)',
   },
 } as const;
 
