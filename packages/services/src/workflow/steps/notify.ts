@@ -29,7 +29,7 @@ export const WEBHOOK_TIMEOUT_MS = 10_000;
 export const httpUrl = z
   .url('Not a URL')
   .max(2_000)
-  .refine((u) => /^https?:$/.test(new URL(u).protocol), { message: 'Only http and https URLs can be called' });
+  .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), { message: 'Only http and https URLs can be called' });
 
 const config = z
   .object({
@@ -97,6 +97,8 @@ async function signingSecret(ctx: StepContext<Config>): Promise<string> {
 }
 
 async function postWebhook(ctx: StepContext<Config>, url: string): Promise<number> {
+  // Checked again here: a templated URL is only known at run time.
+  if (!httpUrl.safeParse(url).success) throw new Error(`Only http and https URLs can be called, not ${url.slice(0, 100)}`);
   const body = JSON.stringify({
     type: 'workflow.notification',
     workflowId: ctx.execution.workflowId,
