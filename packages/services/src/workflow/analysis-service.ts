@@ -8,11 +8,11 @@ import type { ServiceDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import type { AccessChecker } from '../rbac/resolve';
 import { ANALYSIS_WINDOW, type Analysis, analyzeRuns, applyToDefinition } from './analysis';
-import { stepTypes } from './steps/index';
+import { stepRegistry } from './engine/registry';
 import type { StepRegistry } from './validate';
 import { storedDefinition, updateWorkflow } from './workflows';
 
-export async function analyzeWorkflow(deps: ServiceDeps, workflowId: string, registry: StepRegistry = stepTypes): Promise<Analysis & { version: number; executions: number }> {
+export async function analyzeWorkflow(deps: ServiceDeps, workflowId: string, registry: StepRegistry = stepRegistry(deps)): Promise<Analysis & { version: number; executions: number }> {
   const workflow = await deps.db.workflow.findFirst({
     where: { id: workflowId, deletedAt: null },
     select: { latestVersion: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { definition: true } } },
@@ -31,7 +31,7 @@ export async function analyzeWorkflow(deps: ServiceDeps, workflowId: string, reg
 }
 
 /** Writes the suggested change as a new version (for the user to review); CONFLICT when the suggestion no longer applies. */
-export async function applySuggestion(deps: ServiceDeps, actor: Actor, access: AccessChecker, input: { id: string; suggestionId: string }, registry: StepRegistry = stepTypes) {
+export async function applySuggestion(deps: ServiceDeps, actor: Actor, access: AccessChecker, input: { id: string; suggestionId: string }, registry: StepRegistry = stepRegistry(deps)) {
   const analysis = await analyzeWorkflow(deps, input.id, registry);
   const suggestion = analysis.suggestions.find((s) => s.id === input.suggestionId);
   if (!suggestion || !suggestion.apply)

@@ -182,7 +182,9 @@ function checkGraph(definition: WorkflowDefinition, registry: StepRegistry): Def
     if (nested && typeof nested === 'object' && typeof nested.type === 'string') {
       const childType = registry[nested.type];
       if (!childType) errors.push({ path: `${at}.config.step.type`, stepId: step.id, message: unknownType(nested.type) });
-      else if (nested.type === FOR_EACH) errors.push({ path: `${at}.config.step.type`, stepId: step.id, message: 'A forEach cannot fan out into another forEach; put the inner loop in its own workflow' });
+      else if (nested.type === FOR_EACH) {
+        // The forEach type's own schema refuses a nested forEach; its config is not checked further.
+      }
       else if (nested.config !== undefined && (nested.config === null || typeof nested.config !== 'object' || Array.isArray(nested.config)))
         errors.push({ path: `${at}.config.step.config`, stepId: step.id, message: 'The nested step’s config must be an object' });
       else errors.push(...checkConfig((nested.config ?? {}) as Record<string, unknown>, childType, [...segmentsOf(at), 'config', 'step', 'config'], step.id));

@@ -15,6 +15,7 @@ import type { AccessChecker } from '../rbac/resolve';
 import { workspaceScope } from '../rbac/resolve';
 import { type WorkflowDefinition, workflowDefinitionSchema } from './definition';
 import type { createWorkflowInput, listWorkflowsInput, updateWorkflowInput } from './inputs';
+import { stepRegistry } from './engine/registry';
 import { activityHead, triggerColumns } from './triggers/mirror';
 import { type DefinitionError, type StepRegistry, validateDefinition } from './validate';
 
@@ -34,6 +35,11 @@ function canonical(v: unknown): string {
 }
 
 /** Validates or throws BAD_REQUEST naming every problem (the `validate` procedure answers the same list without throwing). */
+/** Validation against the registry the engine will run (a test's own, else the production one). */
+export function validateWorkflowDefinition(deps: ServiceDeps, input: unknown) {
+  return validateDefinition(input, stepRegistry(deps));
+}
+
 export function requireValidDefinition(input: unknown, registry?: StepRegistry): WorkflowDefinition {
   const result = validateDefinition(input, registry);
   if (result.ok) return result.definition;
@@ -129,7 +135,7 @@ async function readRow(db: ServiceDeps['db'] | Tx, id: string): Promise<Workflow
 }
 
 export async function createWorkflow(deps: ServiceDeps, actor: Actor, access: AccessChecker, input: z.output<typeof createWorkflowInput>, registry?: StepRegistry) {
-  const definition = requireValidDefinition(input.definition, registry);
+  const definition = requireValidDefinition(input.definition, registry ?? stepRegistry(deps));
   try {
     const row = await mutate(deps, actor, { type: 'workflow.created', category: 'configuration', sourceGroup: 'workflow', action: 'create', resourceType: 'workflow', workspaceId: input.workspaceId }, async (tx) => {
       const workspace = await tx.workspace.findUnique({ where: { id: input.workspaceId }, select: { id: true } });
@@ -172,7 +178,7 @@ export interface UpdateOptions {
 }
 
 export async function updateWorkflow(deps: ServiceDeps, actor: Actor, access: AccessChecker, input: z.output<typeof updateWorkflowInput>, options: UpdateOptions = {}) {
-  const next = input.definition !== undefined ? requireValidDefinition(input.definition, options.registry) : undefined;
+  const next = input.definition !== undefined ? requireValidDefinition(input.definition, options.registry ?? stepRegistry(deps)) : undefined;
   try {
     const row = await mutate(deps, actor, { type: options.auditType ?? 'workflow.updated', category: 'configuration', sourceGroup: 'workflow', action: 'update', resourceType: 'workflow', resourceId: input.id }, async (tx) => {
       // Lock the row: two saves at once must not both write version n+1.
