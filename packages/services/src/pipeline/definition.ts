@@ -31,7 +31,7 @@ export const qualityConfigSchema = z
     uniqueColumns: z.array(z.string().min(1).max(128)).max(50).optional(),
     /** A timestamp column whose latest value says how fresh the table is. */
     freshnessColumn: z.string().min(1).max(128).optional(),
-    maxAgeHours: z.number().positive().max(24 * 3650).optional(),
+    maxAgeHours: z.number().positive().max(24 * 365 * 100).optional(),
     /** true: a breached threshold fails the item (retried, then dead-lettered); false (default): the item succeeds with `output.violations`. */
     failOnViolation: z.boolean().default(false),
   })

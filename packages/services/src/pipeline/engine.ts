@@ -72,7 +72,7 @@ export async function dispatchRun(tx: Tx, deps: ServiceDeps, runId: string): Pro
     for (let slot = Number(inflight); slot < stage.concurrency; slot++) {
       const batchId = randomUUID();
       const claimed = await tx.$queryRaw<{ id: string }[]>`
-        UPDATE "PipelineStageItem" SET status = 'running', attempts = attempts + 1, "startedAt" = now(), "finishedAt" = NULL,
+        UPDATE "PipelineStageItem" SET status = 'running', attempts = attempts + 1, "startedAt" = ${deps.clock()}, "finishedAt" = NULL,
                output = jsonb_build_object('batch', ${batchId}::text)
          WHERE id IN (SELECT id FROM "PipelineStageItem"
                        WHERE "runId" = ${runId} AND stage = ${stage.id} AND status = 'pending'
