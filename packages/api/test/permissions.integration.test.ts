@@ -9,6 +9,7 @@ import { callerFor, personWith } from './harness';
 import { catalogCases } from './permission-cases/catalog';
 import { complianceCases } from './permission-cases/compliance';
 import { foundationCases } from './permission-cases/foundation';
+import { pipelineCases } from './permission-cases/pipelines';
 import { scanningCases } from './permission-cases/scanning';
 import type { Case } from './permission-cases/shared';
 
@@ -19,7 +20,7 @@ const call = (caller: Caller, path: string, input?: unknown): Promise<unknown> =
   return fn(input);
 };
 
-const cases: Record<string, Case> = { ...foundationCases, ...scanningCases, ...complianceCases, ...catalogCases };
+const cases: Record<string, Case> = { ...foundationCases, ...scanningCases, ...complianceCases, ...catalogCases, ...pipelineCases };
 
 type ProcedureDef = { _def: { meta?: { permission?: string }; type: string } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
