@@ -71,3 +71,8 @@ export * from './pipeline/health';
 export * from './pipeline/metrics';
 export * from './pipeline/dead-letters';
 export * from './pipeline/templates';
+export * from './workflow/index';
+export * from './notifications/schemas';
+export * from './notifications/notifications';
+export * from './pipeline/jobs';
+export * from './workflow/index';

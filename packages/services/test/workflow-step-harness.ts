@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Prisma } from '@racine/db';
+import type { Actor } from '../src/actor';
 import { createDataSource } from '../src/datasource/datasources';
 import { createDataSourceInput } from '../src/datasource/schemas';
 import { generateDemoDatabase } from '../src/demo-source/index';
@@ -42,7 +43,7 @@ export async function stepScene() {
 }
 
 /** The demo shop as a SQLite source, owned by `workspaceId` (or by no workspace). */
-export async function demoSource(deps: ServiceDeps, creator: { kind: 'user'; userId: string }, workspaceId: string | undefined) {
+export async function demoSource(deps: ServiceDeps, creator: Actor, workspaceId: string | undefined) {
   const file = path.join(sqliteRoot, `${crypto.randomUUID()}.sqlite`);
   generateDemoDatabase(file, { seed: 5, people: 60 });
   return createDataSource(deps, creator, createDataSourceInput.parse({ name: `Shop ${short()}`, engine: 'sqlite', database: file, ...(workspaceId ? { workspaceId } : {}) }));

@@ -13,3 +13,6 @@ export { sweepWorkflows, type SweepResult } from './engine/sweep';
 export { backoffDelayMs } from './engine/backoff';
 export { stepRegistry, taskNames, STEP_TASK, SWEEP_TASK } from './engine/registry';
 export { quotaOf, DEFAULT_MAX_CONCURRENT_RUNS } from './engine/quota';
+export { workflowTemplates, workflowTemplate, type WorkflowTemplate } from './templates';
+export { listTasks, approveTask, rejectTask } from './tasks';
+export * from './task-schemas';
