@@ -71,7 +71,6 @@ export * from './pipeline/health';
 export * from './pipeline/metrics';
 export * from './pipeline/dead-letters';
 export * from './pipeline/templates';
-export * from './workflow/index';
 export * from './notifications/schemas';
 export * from './notifications/notifications';
 export * from './pipeline/jobs';
