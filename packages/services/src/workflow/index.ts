@@ -16,3 +16,17 @@ export { quotaOf, DEFAULT_MAX_CONCURRENT_RUNS } from './engine/quota';
 export { workflowTemplates, workflowTemplate, type WorkflowTemplate } from './templates';
 export { listTasks, approveTask, rejectTask } from './tasks';
 export * from './task-schemas';
+// Definitions, versions, triggers and analysis (the workflow.* router's services).
+export * from './inputs';
+export { validateDefinition, findCycles, cronProblem, formatPath, type DefinitionError, type ValidationResult, type StepRegistry } from './validate';
+export * from './workflows';
+export { listExecutions } from './execution-list';
+export { stepTypeCatalog, describeStepTypes, type StepTypeInfo } from './step-catalog';
+export * from './analysis';
+export { analyzeWorkflow, applySuggestion } from './analysis-service';
+export { EVENT_FIELDS, eventFacts, type EventFacts } from './triggers/event-fields';
+export { nextCronRun, triggerColumns } from './triggers/mirror';
+export { runDueWorkflows, cronTriggerKey, type CronTickResult } from './triggers/cron';
+export { runEventTriggers, eventTriggerKey, paramsFromEvent, eventMatches, type EventTickResult } from './triggers/event';
+export { rotateWebhookSecret, receiveWebhook, signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, DELIVERY_HEADER, MAX_WEBHOOK_BODY, type WebhookDelivery } from './triggers/webhook';
+export { triggerJobTasks, triggerCrontab, CRON_TRIGGER_TASK, EVENT_TRIGGER_TASK } from './triggers/jobs';
