@@ -11,6 +11,7 @@ import { startRacineWorker } from '../src/jobs/tasks';
 import { listDeadLetters, retryDeadLetters } from '../src/pipeline/dead-letters';
 import { executePipeline, runPipelineBatch } from '../src/pipeline/engine';
 import { pipelineHealth } from '../src/pipeline/health';
+import { runDuePipelines } from '../src/pipeline/jobs';
 import { pipelineMetrics } from '../src/pipeline/metrics';
 import { createPipeline, getPipeline, listPipelines, updatePipeline } from '../src/pipeline/pipelines';
 import { getPipelineRun, type RunDetail, watchPipelineRun } from '../src/pipeline/run-views';
@@ -242,5 +243,20 @@ describe('a pipeline run', () => {
       const { testDeps } = await import('./harness');
       runner = await startRacineWorker(await testDeps(), { databaseUrl: process.env.DATABASE_URL!, concurrency: 6, pollIntervalMs: 100 });
     }
+  });
+
+  it('starts a scheduled pipeline once its cron slot has come, once per slot', async () => {
+    const s = await pipelineScene({ scan: false });
+    const p = await makePipeline(s, [{ id: 'ingest', kind: 'ingest' }], { schedule: '*/5 * * * *', source: { kind: 'dataSourceTables', dataSourceId: s.source.id, tableGlob: 'none_*' } });
+    const unscheduled = await makePipeline(s, [{ id: 'ingest', kind: 'ingest' }]);
+    await runDuePipelines(s.deps);
+    // Created just now: its first slot is still ahead.
+    expect(await s.deps.db.pipelineRun.count({ where: { pipelineId: p.id } })).toBe(0);
+    await s.deps.db.pipeline.update({ where: { id: p.id }, data: { createdAt: new Date(Date.now() - 6 * 60_000) } });
+    const started = await runDuePipelines(s.deps);
+    const runs = await s.deps.db.pipelineRun.findMany({ where: { pipelineId: { in: [p.id, unscheduled.id] } }, select: { id: true, pipelineId: true, trigger: true, status: true } });
+    expect(runs).toEqual([{ id: started.find((id) => runs.some((r) => r.id === id))!, pipelineId: p.id, trigger: 'cron', status: 'succeeded' }]);
+    await runDuePipelines(s.deps);
+    expect(await s.deps.db.pipelineRun.count({ where: { pipelineId: p.id } })).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import { makeWorkerUtils, type Runner, type Task } from 'graphile-worker';
 import type { ServiceDeps } from '../deps';
 import { COMPLIANCE_TASK, type EvaluationJob, reopenExpiredWaivers, runEvaluationJob, WAIVER_TASK } from '../compliance/jobs';
 import { PIPELINE_BATCH_TASK, PIPELINE_RETRY_TASK, retryPipelineItem, runPipelineBatch } from '../pipeline/engine';
+import { PIPELINE_TICK_TASK, runDuePipelines } from '../pipeline/jobs';
 import { executeScanRun } from '../scan/run-scan';
 import { runDueScans } from '../scan/schedule';
 import { SCAN_TASK } from '../scan/scans';
@@ -29,6 +30,9 @@ export function taskList(deps: ServiceDeps, options: { classifyThreads?: number 
     [PIPELINE_RETRY_TASK]: async (payload) => {
       await retryPipelineItem(deps, payload as { runId: string; itemId: string });
     },
+    [PIPELINE_TICK_TASK]: async () => {
+      await runDuePipelines(deps);
+    },
   };
 }
 
@@ -43,7 +47,7 @@ export function taskList(deps: ServiceDeps, options: { classifyThreads?: number 
 export async function startRacineWorker(deps: ServiceDeps, options: { databaseUrl: string; concurrency?: number; pollIntervalMs?: number; soleWorker?: boolean; classifyThreads?: number }): Promise<Runner> {
   if (options.soleWorker) await unlockAbandonedJobs(options.databaseUrl);
   const { classifyThreads, ...workerOptions } = options;
-  return startWorker({ ...workerOptions, tasks: taskList(deps, { classifyThreads }), crontab: `* * * * * scan:tick ?max=1&jobKey=scan-tick\n17 * * * * ${WAIVER_TASK} ?max=1&jobKey=compliance-waivers` });
+  return startWorker({ ...workerOptions, tasks: taskList(deps, { classifyThreads }), crontab: `* * * * * scan:tick ?max=1&jobKey=scan-tick\n17 * * * * ${WAIVER_TASK} ?max=1&jobKey=compliance-waivers\n* * * * * ${PIPELINE_TICK_TASK} ?max=1&jobKey=pipeline-tick` });
 }
 
 export async function unlockAbandonedJobs(databaseUrl: string): Promise<number> {

@@ -120,9 +120,21 @@ async function finishRun(tx: Tx, deps: ServiceDeps, runId: string, workspaceId: 
  * of the first stage, and dispatches the first batches, all in the
  * transaction that records the start. A source with no table ends at once.
  */
-export async function executePipeline(deps: ServiceDeps, actor: Actor, id: string, trigger: 'manual' | 'cron' | 'event' | 'webhook' = 'manual'): Promise<{ runId: string }> {
+export async function executePipeline(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  trigger: 'manual' | 'cron' | 'event' | 'webhook' = 'manual',
+  /** For the scheduler: start only if no run of this trigger began after this time (two ticks start one run). */
+  options: { onlyIfNoRunOfTriggerSince?: Date } = {},
+): Promise<{ runId: string }> {
   let finishedId: bigint | null = null;
   const result = await mutate(deps, actor, { type: 'pipeline.run.started', category: 'execution', sourceGroup: 'pipeline', action: 'run', resourceType: 'pipelineRun' }, async (tx) => {
+    if (options.onlyIfNoRunOfTriggerSince) {
+      await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `pipeline-start:${id}`);
+      const newer = await tx.pipelineRun.findFirst({ where: { pipelineId: id, trigger, createdAt: { gt: options.onlyIfNoRunOfTriggerSince } }, select: { id: true } });
+      if (newer) throw new AppError('CONFLICT', `Pipeline ${id} was already started for this slot (run ${newer.id})`, { runId: newer.id });
+    }
     const pipeline = await tx.pipeline.findFirst({ where: { id, deletedAt: null }, select: { id: true, name: true, workspaceId: true, version: true, enabled: true, definition: true } });
     if (!pipeline) throw notFound('Pipeline', id);
     if (!pipeline.enabled) throw new AppError('PRECONDITION_FAILED', `Pipeline "${pipeline.name}" is disabled; enable it to run it`);
