@@ -6,6 +6,8 @@ import { PIPELINE_TICK_TASK, runDuePipelines } from '../pipeline/jobs';
 import { executeScanRun } from '../scan/run-scan';
 import { runDueScans } from '../scan/schedule';
 import { SCAN_TASK } from '../scan/scans';
+import { workflowCrontab, workflowJobTasks } from '../workflow/engine/jobs';
+import { taskNames } from '../workflow/engine/registry';
 import { migrateJobSchema, startWorker } from './queue';
 
 /** Every durable task Racine runs, by name. A new kind of job is one entry here. */
@@ -33,6 +35,7 @@ export function taskList(deps: ServiceDeps, options: { classifyThreads?: number 
     [PIPELINE_TICK_TASK]: async () => {
       await runDuePipelines(deps);
     },
+    ...workflowJobTasks(deps),
   };
 }
 
@@ -47,7 +50,11 @@ export function taskList(deps: ServiceDeps, options: { classifyThreads?: number 
 export async function startRacineWorker(deps: ServiceDeps, options: { databaseUrl: string; concurrency?: number; pollIntervalMs?: number; soleWorker?: boolean; classifyThreads?: number }): Promise<Runner> {
   if (options.soleWorker) await unlockAbandonedJobs(options.databaseUrl);
   const { classifyThreads, ...workerOptions } = options;
-  return startWorker({ ...workerOptions, tasks: taskList(deps, { classifyThreads }), crontab: `* * * * * scan:tick ?max=1&jobKey=scan-tick\n17 * * * * ${WAIVER_TASK} ?max=1&jobKey=compliance-waivers\n* * * * * ${PIPELINE_TICK_TASK} ?max=1&jobKey=pipeline-tick` });
+  const runner = await startWorker({ ...workerOptions, tasks: taskList(deps, { classifyThreads }), crontab: `* * * * * scan:tick ?max=1&jobKey=scan-tick\n17 * * * * ${WAIVER_TASK} ?max=1&jobKey=compliance-waivers\n* * * * * ${PIPELINE_TICK_TASK} ?max=1&jobKey=pipeline-tick\n${workflowCrontab(deps)}` });
+  // Workflow recovery at start, not a minute later: steps whose jobs went missing are enqueued again.
+  const { sweep } = taskNames(deps);
+  await runner.addJob(sweep, {}, { jobKey: sweep });
+  return runner;
 }
 
 export async function unlockAbandonedJobs(databaseUrl: string): Promise<number> {
