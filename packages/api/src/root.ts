@@ -8,6 +8,7 @@ import { scanRouter } from './routers/scan';
 import { scanRuleSetRouter } from './routers/scan-rule-set';
 import { orchestrationRouter } from './routers/orchestration';
 import { pipelineRouter } from './routers/pipeline';
+import { workflowRouter } from './routers/workflow';
 import { rbacRouter } from './routers/rbac';
 import { userRouter } from './routers/user';
 import { workspaceRouter } from './routers/workspace';
@@ -27,6 +28,7 @@ export const appRouter = router({
   glossary: glossaryRouter,
   compliance: complianceRouter,
   pipeline: pipelineRouter,
+  workflow: workflowRouter,
 });
 
 export type AppRouter = typeof appRouter;
