@@ -117,6 +117,9 @@ export function MetricsPanel({
     p50: Math.round(s.p50Ms ?? 0),
     p95: Math.round(s.p95Ms ?? 0),
     errorRate: round((s.errorRate ?? 0) * 100, 1),
+    succeeded: s.succeeded,
+    failed: s.failed,
+    dead: s.dead,
   }));
   return (
     <div className="grid gap-4" data-testid="pipeline-metrics" data-run-id={metrics.data.runId}>
@@ -132,7 +135,7 @@ export function MetricsPanel({
           ).
         </p>
       ) : null}
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>Throughput</CardTitle>
@@ -174,6 +177,25 @@ export function MetricsPanel({
               data={data}
               x="stage"
               series={[{ key: 'errorRate', label: 'error %', color: 'var(--destructive)' }]}
+              height={200}
+            />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Outcomes</CardTitle>
+            <CardDescription>Items per stage: succeeded, failed (to retry), dead</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <BarChartView
+              data={data}
+              x="stage"
+              stacked
+              series={[
+                { key: 'succeeded', label: 'succeeded', color: 'var(--success)' },
+                { key: 'failed', label: 'failed', color: 'var(--warning)' },
+                { key: 'dead', label: 'dead', color: 'var(--destructive)' },
+              ]}
               height={200}
             />
           </CardContent>

@@ -2,15 +2,7 @@
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { ArrowRight, Inbox, Waypoints } from 'lucide-react';
-import {
-  Card,
-  CardContent,
-  ErrorState,
-  PageHeader,
-  Progress,
-  Skeleton,
-  StatusDot,
-} from '@racine/ui';
+import { Card, CardContent, ErrorState, PageHeader, Skeleton, StatusDot } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import { PageLoadError } from '~/components/page-load-error';
 import { formatDateTime } from '~/lib/format';
@@ -68,48 +60,48 @@ function StageColumn({
               <span className="truncate font-medium">{def?.name || stage.stage}</span>
             </div>
             <div className="mt-0.5 pl-7 text-xs text-muted-foreground">
-              {stageKindLabel(stage.kind)}
-              {def ? ` · ${def.concurrency}× · batch ${def.batchSize}` : ''}
+              {def?.name && def.name !== stageKindLabel(stage.kind)
+                ? `${stageKindLabel(stage.kind)} · `
+                : ''}
+              {def ? `${def.concurrency} at once · batches of ${def.batchSize}` : ''}
             </div>
           </div>
           <span className="text-sm font-semibold tabular-nums" data-testid="run-stage-percent">
             {pct}%
           </span>
         </div>
-        <Progress
-          value={done}
-          max={Math.max(total, 1)}
-          aria-label={`${stage.stage}: ${done} of ${total} items done`}
-          className="h-2"
-        />
-        <StageBar stage={stage} total={total} className="h-1" />
-        <dl className="grid grid-cols-5 gap-1 text-center">
+        <StageBar stage={stage} total={total} className="h-2.5" />
+        <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs" aria-label="Items by status">
           {countLabels.map(([key, label, tone]) => (
-            <div key={key} className="min-w-0">
-              <dt className="truncate text-[11px] text-muted-foreground">{label}</dt>
-              <dd
-                className={`text-sm font-medium tabular-nums ${stage[key] ? tone : 'text-muted-foreground/70'}`}
+            <li key={key} data-testid={`run-stage-${key}`} data-count={stage[key]}>
+              <span
+                className={`font-semibold tabular-nums ${stage[key] ? tone : 'text-muted-foreground/70'}`}
               >
                 {stage[key]}
+              </span>{' '}
+              <span className="text-muted-foreground">{label}</span>
+            </li>
+          ))}
+        </ul>
+        <dl className="grid gap-1 border-t pt-2 text-xs">
+          {(
+            [
+              ['In flight', metrics?.inFlight ?? stage.running, 'run-stage-inflight'],
+              ['Throughput', formatRate(metrics?.throughputPerSec), 'run-stage-throughput'],
+              [
+                'Latency p50 · p95',
+                `${formatMs(metrics?.p50Ms)} · ${formatMs(metrics?.p95Ms)}`,
+                'run-stage-latency',
+              ],
+            ] as const
+          ).map(([label, value, testId]) => (
+            <div key={label} className="flex items-baseline justify-between gap-2">
+              <dt className="text-muted-foreground">{label}</dt>
+              <dd className="tabular-nums" data-testid={testId}>
+                {value}
               </dd>
             </div>
           ))}
-        </dl>
-        <dl className="grid grid-cols-3 gap-2 border-t pt-2 text-xs">
-          <div>
-            <dt className="text-muted-foreground">In flight</dt>
-            <dd className="tabular-nums">{metrics?.inFlight ?? stage.running}</dd>
-          </div>
-          <div>
-            <dt className="text-muted-foreground">Throughput</dt>
-            <dd className="tabular-nums">{formatRate(metrics?.throughputPerSec)}</dd>
-          </div>
-          <div>
-            <dt className="text-muted-foreground">p50 · p95</dt>
-            <dd className="tabular-nums">
-              {formatMs(metrics?.p50Ms)} · {formatMs(metrics?.p95Ms)}
-            </dd>
-          </div>
         </dl>
         {stage.dead ? (
           <Link
@@ -235,7 +227,7 @@ export function PipelineRunPage({ runId }: { runId: string }) {
       {subscriptionError ? <ErrorState className="mb-4" error={subscriptionError} /> : null}
       <div
         className="grid gap-3"
-        style={{ gridTemplateColumns: `repeat(auto-fit, minmax(15rem, 1fr))` }}
+        style={{ gridTemplateColumns: `repeat(auto-fit, minmax(12.5rem, 1fr))` }}
         data-testid="run-stages"
       >
         {run.stages.map((stage, i) => (
@@ -248,6 +240,21 @@ export function PipelineRunPage({ runId }: { runId: string }) {
           />
         ))}
       </div>
+      {run.itemsTotal === 0 && !isRunActive(run.status) ? (
+        <p className="mt-4 text-sm text-muted-foreground" data-testid="run-no-items">
+          The run had no item: the source has no catalogued table
+          {run.definition.source.tableGlob
+            ? ` matching ${run.definition.source.tableGlob}`
+            : ''}.{' '}
+          <Link
+            href={`/datasources/${run.definition.source.dataSourceId}?tab=scans`}
+            className="text-primary hover:underline"
+          >
+            Scan the source
+          </Link>{' '}
+          to catalogue its tables, then run the pipeline again.
+        </p>
+      ) : null}
       {run.status === 'queued' ? (
         <p className="mt-4 text-sm text-muted-foreground">
           Waiting for a worker to pick the run up…

@@ -121,7 +121,7 @@ export function StageFields({
         <span className="mt-1.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-primary/12 text-xs font-semibold text-primary tabular-nums">
           {index + 1}
         </span>
-        <div className="grid min-w-0 flex-1 gap-3 sm:grid-cols-[12rem_1fr_1fr]">
+        <div className="grid min-w-0 flex-1 gap-3 sm:grid-cols-3 xl:grid-cols-[11rem_minmax(0,1fr)_minmax(0,1fr)_7rem_7rem_7rem]">
           <Field label="Kind" error={errors.kind}>
             <Select
               value={stage.kind}
@@ -162,6 +162,51 @@ export function StageFields({
               onChange={(e) => set({ name: e.target.value || undefined })}
             />
           </Field>
+          <Field
+            label="Concurrency"
+            htmlFor={`${key}-concurrency`}
+            hint="1–16 at once"
+            error={errors.concurrency}
+          >
+            <NumberInput
+              id={`${key}-concurrency`}
+              value={stage.concurrency}
+              min={1}
+              max={16}
+              invalid={!!errors.concurrency}
+              onChange={(v) => set({ concurrency: v })}
+            />
+          </Field>
+          <Field
+            label="Batch size"
+            htmlFor={`${key}-batch`}
+            hint="1–500 a claim"
+            error={errors.batchSize}
+          >
+            <NumberInput
+              id={`${key}-batch`}
+              value={stage.batchSize}
+              min={1}
+              max={500}
+              invalid={!!errors.batchSize}
+              onChange={(v) => set({ batchSize: v })}
+            />
+          </Field>
+          <Field
+            label="Attempts"
+            htmlFor={`${key}-attempts`}
+            hint="1–10, then dead"
+            error={errors.maxAttempts}
+          >
+            <NumberInput
+              id={`${key}-attempts`}
+              value={stage.maxAttempts}
+              min={1}
+              max={10}
+              invalid={!!errors.maxAttempts}
+              onChange={(v) => set({ maxAttempts: v })}
+            />
+          </Field>
         </div>
         <div className="flex shrink-0 gap-1">
           <Button
@@ -197,53 +242,6 @@ export function StageFields({
       {kindMeta ? (
         <p className="-mt-2 pl-9 text-xs text-muted-foreground">{kindMeta.description}</p>
       ) : null}
-      <div className="grid gap-3 pl-9 sm:grid-cols-3">
-        <Field
-          label="Concurrency"
-          htmlFor={`${key}-concurrency`}
-          hint="1–16 items at once"
-          error={errors.concurrency}
-        >
-          <NumberInput
-            id={`${key}-concurrency`}
-            value={stage.concurrency}
-            min={1}
-            max={16}
-            invalid={!!errors.concurrency}
-            onChange={(v) => set({ concurrency: v })}
-          />
-        </Field>
-        <Field
-          label="Batch size"
-          htmlFor={`${key}-batch`}
-          hint="1–500 items per claim"
-          error={errors.batchSize}
-        >
-          <NumberInput
-            id={`${key}-batch`}
-            value={stage.batchSize}
-            min={1}
-            max={500}
-            invalid={!!errors.batchSize}
-            onChange={(v) => set({ batchSize: v })}
-          />
-        </Field>
-        <Field
-          label="Attempts"
-          htmlFor={`${key}-attempts`}
-          hint="then dead-lettered"
-          error={errors.maxAttempts}
-        >
-          <NumberInput
-            id={`${key}-attempts`}
-            value={stage.maxAttempts}
-            min={1}
-            max={10}
-            invalid={!!errors.maxAttempts}
-            onChange={(v) => set({ maxAttempts: v })}
-          />
-        </Field>
-      </div>
       {stage.kind === 'quality' ? (
         <div className="grid gap-3 border-t pt-3 pl-9 sm:grid-cols-3">
           <Field
