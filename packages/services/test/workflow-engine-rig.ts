@@ -75,6 +75,7 @@ export const slowStep = defineStepType({
   output: { slept: { type: 'number', description: 'ms' } },
   run: async (ctx) => {
     count(ctx.step.runId);
+    await ctx.log('invoked', { attempt: ctx.step.attempt, key: ctx.step.idempotencyKey });
     const key = ctx.execution.id;
     const now = (seen.inFlight.get(key) ?? 0) + 1;
     seen.inFlight.set(key, now);
