@@ -24,10 +24,20 @@ export function triggerJobTasks(deps: ServiceDeps): Record<string, Task> {
       try {
         await runEventTriggers(deps);
       } finally {
-        await enqueueJob(deps.db, EVENT_TRIGGER_TASK, {}, { jobKey: 'workflow-events', runAt: new Date(Date.now() + EVENT_POLL_MS), maxAttempts: 1 });
+        // The next read in a few seconds (the job key keeps one waiting); a test engine's worker does not keep the chain.
+        if (!deps.workflowEngine)
+          await enqueueJob(deps.db, EVENT_TRIGGER_TASK, {}, { jobKey: 'workflow-events', runAt: new Date(Date.now() + EVENT_POLL_MS), maxAttempts: 1 });
       }
     },
   };
 }
 
-export const triggerCrontab = [`* * * * * ${CRON_TRIGGER_TASK} ?max=1&jobKey=workflow-cron`, `* * * * * ${EVENT_TRIGGER_TASK} ?max=1&jobKey=workflow-events`];
+/**
+ * The crontab lines. A worker with a test or bench engine (its own registry and task suffix)
+ * gets none: triggers belong to the production engine, and a test worker must not start
+ * executions of other tests' workflows.
+ */
+export function triggerCrontab(deps: ServiceDeps): string[] {
+  if (deps.workflowEngine) return [];
+  return [`* * * * * ${CRON_TRIGGER_TASK} ?max=1&jobKey=workflow-cron`, `* * * * * ${EVENT_TRIGGER_TASK} ?max=1&jobKey=workflow-events`];
+}
