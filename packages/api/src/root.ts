@@ -9,6 +9,8 @@ import { scanRuleSetRouter } from './routers/scan-rule-set';
 import { orchestrationRouter } from './routers/orchestration';
 import { pipelineRouter } from './routers/pipeline';
 import { workflowRouter } from './routers/workflow';
+import { taskRouter } from './routers/task';
+import { notificationRouter } from './routers/notification';
 import { rbacRouter } from './routers/rbac';
 import { userRouter } from './routers/user';
 import { workspaceRouter } from './routers/workspace';
@@ -29,6 +31,8 @@ export const appRouter = router({
   compliance: complianceRouter,
   pipeline: pipelineRouter,
   workflow: workflowRouter,
+  task: taskRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;
