@@ -66,16 +66,17 @@ export async function dispatchRun(tx: Tx, deps: ServiceDeps, runId: string): Pro
   const run = await tx.pipelineRun.findUnique({ where: { id: runId }, select: { id: true, status: true, definition: true, workspaceId: true, pipelineId: true, startedAt: true } });
   if (!run || run.status !== 'running') return null;
   const definition = parsePipelineDefinition(run.definition);
-  for (const stage of definition.stages) {
+  // By stageIndex (not the stage id), so the (runId, stageIndex, status) index serves both queries.
+  for (const [index, stage] of definition.stages.entries()) {
     const [{ inflight }] = await tx.$queryRaw<[{ inflight: bigint }]>`
-      SELECT count(DISTINCT output->>'batch') AS inflight FROM "PipelineStageItem" WHERE "runId" = ${runId} AND stage = ${stage.id} AND status = 'running'`;
+      SELECT count(DISTINCT output->>'batch') AS inflight FROM "PipelineStageItem" WHERE "runId" = ${runId} AND "stageIndex" = ${index} AND status = 'running'`;
     for (let slot = Number(inflight); slot < stage.concurrency; slot++) {
       const batchId = randomUUID();
       const claimed = await tx.$queryRaw<{ id: string }[]>`
         UPDATE "PipelineStageItem" SET status = 'running', attempts = attempts + 1, "startedAt" = ${deps.clock()}, "finishedAt" = NULL,
                output = jsonb_build_object('batch', ${batchId}::text)
          WHERE id IN (SELECT id FROM "PipelineStageItem"
-                       WHERE "runId" = ${runId} AND stage = ${stage.id} AND status = 'pending'
+                       WHERE "runId" = ${runId} AND "stageIndex" = ${index} AND status = 'pending'
                        ORDER BY "itemKey" LIMIT ${stage.batchSize} FOR UPDATE SKIP LOCKED)
         RETURNING id`;
       if (!claimed.length) break;
