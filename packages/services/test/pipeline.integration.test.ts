@@ -259,4 +259,20 @@ describe('a pipeline run', () => {
     await runDuePipelines(s.deps);
     expect(await s.deps.db.pipelineRun.count({ where: { pipelineId: p.id } })).toBe(1);
   });
+
+  it('judges freshness against the SLA: degraded past it, failing past twice it, with the reason in words', async () => {
+    const s = await pipelineScene({ scan: false });
+    const p = await makePipeline(s, [{ id: 'ingest', kind: 'ingest' }], { sla: { freshnessHours: 24, maxErrorRate: 0.05 }, source: { kind: 'dataSourceTables', dataSourceId: s.source.id, tableGlob: 'none_*' } });
+    expect(await pipelineHealth(s.deps, p.id)).toMatchObject({ status: 'unknown', freshnessHours: null });
+    const { runId } = await executePipeline(s.deps, s.member.actor, p.id);
+    expect(await pipelineHealth(s.deps, p.id)).toMatchObject({ status: 'healthy', reasons: [], errorRate: null });
+    const hoursAgo = (h: number) => s.deps.db.pipelineRun.update({ where: { id: runId }, data: { finishedAt: new Date(Date.now() - h * 3_600_000) } });
+    await hoursAgo(30);
+    const degraded = await pipelineHealth(s.deps, p.id);
+    expect(degraded.status).toBe('degraded');
+    expect(degraded.freshnessHours).toBeCloseTo(30, 1);
+    expect(degraded.reasons).toEqual(['Last success 30.0 h ago, over the 24 h freshness SLA']);
+    await hoursAgo(49);
+    expect(await pipelineHealth(s.deps, p.id)).toMatchObject({ status: 'failing', reasons: ['Last success 49.0 h ago, more than twice the 24 h freshness SLA'] });
+  });
 });
