@@ -12,6 +12,7 @@ import { foundationCases } from './permission-cases/foundation';
 import { pipelineCases } from './permission-cases/pipelines';
 import { scanningCases } from './permission-cases/scanning';
 import type { Case } from './permission-cases/shared';
+import { taskCases } from './permission-cases/tasks';
 import { workflowCases } from './permission-cases/workflows';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -21,7 +22,7 @@ const call = (caller: Caller, path: string, input?: unknown): Promise<unknown> =
   return fn(input);
 };
 
-const cases: Record<string, Case> = { ...foundationCases, ...scanningCases, ...complianceCases, ...catalogCases, ...pipelineCases, ...workflowCases };
+const cases: Record<string, Case> = { ...foundationCases, ...scanningCases, ...complianceCases, ...catalogCases, ...pipelineCases, ...workflowCases, ...taskCases };
 
 type ProcedureDef = { _def: { meta?: { permission?: string }; type: string } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
