@@ -58,8 +58,14 @@ async function buildSource(serverUrl: string, tables: number) {
   await c.query(`CREATE TABLE template (${BENCH_COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')})`);
   const columns = BENCH_COLUMNS.map(([n]) => n);
   const types = BENCH_COLUMNS.map(([, t]) => t.replace(' PRIMARY KEY', ''));
-  await c.query(`INSERT INTO template SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::${types[i]}[]`).join(', ')})`, columns.map((_, i) => rows.map((r) => r[i])));
-  for (let t = 0; t < tables; t++) await c.query(`CREATE TABLE t${String(t).padStart(3, '0')} (LIKE template INCLUDING ALL); INSERT INTO t${String(t).padStart(3, '0')} SELECT * FROM template`);
+  await c.query(
+    `INSERT INTO template SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::${types[i]}[]`).join(', ')})`,
+    columns.map((_, i) => rows.map((r) => r[i])),
+  );
+  for (let t = 0; t < tables; t++)
+    await c.query(
+      `CREATE TABLE t${String(t).padStart(3, '0')} (LIKE template INCLUDING ALL); INSERT INTO t${String(t).padStart(3, '0')} SELECT * FROM template`,
+    );
   await c.query('DROP TABLE template; ANALYZE');
   await c.end();
   return {
@@ -89,9 +95,25 @@ try {
   const owner = await makeUser(db, { roles: ['admin'] });
   const workspace = await makeWorkspace(db, { ownerId: owner.id });
   const u = new URL(source.url);
-  const ds = await createDataSource(deps, systemActor, createDataSourceInput.parse({ name: 'bench', engine: 'postgres', host: u.hostname, port: Number(u.port || 5432), database: source.name, username: decodeURIComponent(u.username), workspaceId: workspace.id }));
+  const ds = await createDataSource(
+    deps,
+    systemActor,
+    createDataSourceInput.parse({
+      name: 'bench',
+      engine: 'postgres',
+      host: u.hostname,
+      port: Number(u.port || 5432),
+      database: source.name,
+      username: decodeURIComponent(u.username),
+      workspaceId: workspace.id,
+    }),
+  );
   const ruleSet = await db.scanRuleSet.findUniqueOrThrow({ where: { key: 'all' } });
-  const scan = await createScan(deps, systemActor, createScanInput.parse({ name: 'bench', dataSourceId: ds.id, ruleSetId: ruleSet.id }));
+  const scan = await createScan(
+    deps,
+    systemActor,
+    createScanInput.parse({ name: 'bench', dataSourceId: ds.id, ruleSetId: ruleSet.id }),
+  );
   log('pipeline bench: scanning the source once so the catalog knows its tables…');
   await executeScanRun(deps, (await runScan(deps, systemActor, scan.id)).id, { concurrency: 4 });
 
@@ -108,14 +130,33 @@ try {
         stages: [
           { ...stage, id: 'ingest', kind: 'ingest' },
           { ...stage, id: 'classify', kind: 'classify' },
-          { ...stage, id: 'quality', kind: 'quality', config: { maxNullRatio: 0.5, minUniqueRatio: 1, freshnessColumn: 'created_at', maxAgeHours: 24 * 365 * 10 } },
+          {
+            ...stage,
+            id: 'quality',
+            kind: 'quality',
+            config: {
+              maxNullRatio: 0.5,
+              minUniqueRatio: 1,
+              freshnessColumn: 'created_at',
+              maxAgeHours: 24 * 365 * 10,
+            },
+          },
           { ...stage, id: 'compliance', kind: 'compliance' },
-          { ...stage, id: 'publish', kind: 'publish', config: { tag: 'published', certify: 'certified' } },
+          {
+            ...stage,
+            id: 'publish',
+            kind: 'publish',
+            config: { tag: 'published', certify: 'certified' },
+          },
         ],
       },
     }),
   );
-  runner = await startRacineWorker(deps, { databaseUrl: racine.url, concurrency: WORKERS, pollIntervalMs: 200 });
+  runner = await startRacineWorker(deps, {
+    databaseUrl: racine.url,
+    concurrency: WORKERS,
+    pollIntervalMs: 200,
+  });
   log('pipeline bench: running the pipeline…');
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -125,16 +166,40 @@ try {
   const wallMs = performance.now() - started;
   const cpuUsed = process.cpuUsage(cpu);
   const metrics = await pipelineMetrics(deps, { id: pipeline.id, runId });
-  const edges = await db.lineageEdge.count({ where: { kind: 'pipeline', to: { dataSourceId: ds.id } } });
+  const edges = await db.lineageEdge.count({
+    where: { kind: 'pipeline', to: { dataSourceId: ds.id } },
+  });
   console.log(
     JSON.stringify(
       {
         bench: 'pipeline',
         startedAt: new Date().toISOString(),
         machine: { cpus: cpus().length, node: process.version, loadAvg1m: round(loadavg()[0]!) },
-        config: { tables: TABLES, columnsPerTable: BENCH_COLUMNS.length, rowsPerTable: ROWS, concurrencyPerStage: CONCURRENCY, batchSize: BATCH, workerConcurrency: WORKERS },
-        run: { status: last?.status, items: last?.itemsTotal, wallMs: round(wallMs), itemsPerSecondEndToEnd: round((last?.itemsTotal ?? 0) / (wallMs / 1000)), processCpuMs: round((cpuUsed.user + cpuUsed.system) / 1000), lineageEdges: edges },
-        stages: metrics.stages.map((m) => ({ stage: m.stage, succeeded: m.succeeded, dead: m.dead, itemsPerSecond: m.throughputPerSec === null ? null : round(m.throughputPerSec), p50Ms: m.p50Ms === null ? null : round(m.p50Ms), p95Ms: m.p95Ms === null ? null : round(m.p95Ms), errorRate: m.errorRate })),
+        config: {
+          tables: TABLES,
+          columnsPerTable: BENCH_COLUMNS.length,
+          rowsPerTable: ROWS,
+          concurrencyPerStage: CONCURRENCY,
+          batchSize: BATCH,
+          workerConcurrency: WORKERS,
+        },
+        run: {
+          status: last?.status,
+          items: last?.itemsTotal,
+          wallMs: round(wallMs),
+          itemsPerSecondEndToEnd: round((last?.itemsTotal ?? 0) / (wallMs / 1000)),
+          processCpuMs: round((cpuUsed.user + cpuUsed.system) / 1000),
+          lineageEdges: edges,
+        },
+        stages: metrics.stages.map((m) => ({
+          stage: m.stage,
+          succeeded: m.succeeded,
+          dead: m.dead,
+          itemsPerSecond: m.throughputPerSec === null ? null : round(m.throughputPerSec),
+          p50Ms: m.p50Ms === null ? null : round(m.p50Ms),
+          p95Ms: m.p95Ms === null ? null : round(m.p95Ms),
+          errorRate: m.errorRate,
+        })),
       },
       null,
       2,

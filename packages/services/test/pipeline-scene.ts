@@ -25,20 +25,56 @@ export async function pipelineScene(options: { scan?: boolean } = {}) {
   await syncBuiltInRuleSets(deps);
   frameworksSynced ??= syncBuiltInFrameworks(deps).catch(() => syncBuiltInFrameworks(deps));
   await frameworksSynced;
-  const [steward, member, viewer, outsider] = await Promise.all([makeUser(deps.db, { roles: ['steward'] }), makeUser(deps.db), makeUser(deps.db), makeUser(deps.db)]);
-  const workspace = await makeWorkspace(deps.db, { ownerId: steward.id, members: [{ userId: member.id, role: 'member' }, { userId: viewer.id, role: 'viewer' }] });
+  const [steward, member, viewer, outsider] = await Promise.all([
+    makeUser(deps.db, { roles: ['steward'] }),
+    makeUser(deps.db),
+    makeUser(deps.db),
+    makeUser(deps.db),
+  ]);
+  const workspace = await makeWorkspace(deps.db, {
+    ownerId: steward.id,
+    members: [
+      { userId: member.id, role: 'member' },
+      { userId: viewer.id, role: 'viewer' },
+    ],
+  });
   const file = path.join(sqliteRoot, `${crypto.randomUUID()}.sqlite`);
   generateDemoDatabase(file, { seed: 7, people: 120 });
   const stewardActor = userActor(steward.id);
-  const source = await createDataSource(deps, stewardActor, createDataSourceInput.parse({ name: `Shop ${crypto.randomUUID().slice(0, 8)}`, engine: 'sqlite', database: file, workspaceId: workspace.id }));
+  const source = await createDataSource(
+    deps,
+    stewardActor,
+    createDataSourceInput.parse({
+      name: `Shop ${crypto.randomUUID().slice(0, 8)}`,
+      engine: 'sqlite',
+      database: file,
+      workspaceId: workspace.id,
+    }),
+  );
   if (options.scan !== false) {
     const ruleSet = await deps.db.scanRuleSet.findUniqueOrThrow({ where: { key: 'all' } });
-    const scan = await createScan(deps, stewardActor, createScanInput.parse({ name: 'demo', dataSourceId: source.id, ruleSetId: ruleSet.id }));
+    const scan = await createScan(
+      deps,
+      stewardActor,
+      createScanInput.parse({ name: 'demo', dataSourceId: source.id, ruleSetId: ruleSet.id }),
+    );
     const run = await runScan(deps, stewardActor, scan.id);
     await executeScanRun(deps, run.id);
   }
-  const who = (id: string) => ({ actor: userActor(id), access: new AccessChecker(deps.db, userActor(id)) });
-  return { deps, workspace, source, file, steward: who(steward.id), member: who(member.id), viewer: who(viewer.id), outsider: who(outsider.id) };
+  const who = (id: string) => ({
+    actor: userActor(id),
+    access: new AccessChecker(deps.db, userActor(id)),
+  });
+  return {
+    deps,
+    workspace,
+    source,
+    file,
+    steward: who(steward.id),
+    member: who(member.id),
+    viewer: who(viewer.id),
+    outsider: who(outsider.id),
+  };
 }
 
 export type PipelineScene = Awaited<ReturnType<typeof pipelineScene>>;

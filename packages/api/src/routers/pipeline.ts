@@ -39,27 +39,52 @@ export const pipelineRouter = router({
     .meta({ permission: 'pipeline.read', filtered: true })
     .input(listPipelinesInput.default({ limit: 25 }))
     .query(({ ctx, input }) => listPipelines(ctx.deps, ctx.access, input)),
-  get: procedure.meta({ permission: 'pipeline.read', scope: ofPipeline }).input(pipelineIdInput).query(({ ctx, input }) => getPipeline(ctx.deps, ctx.access, input.id)),
+  get: procedure
+    .meta({ permission: 'pipeline.read', scope: ofPipeline })
+    .input(pipelineIdInput)
+    .query(({ ctx, input }) => getPipeline(ctx.deps, ctx.access, input.id)),
   update: procedure
     .meta({ permission: 'pipeline.manage', scope: ofPipeline })
     .input(updatePipelineInput)
     .mutation(({ ctx, input }) => updatePipeline(ctx.deps, ctx.actor, ctx.access, input)),
-  execute: procedure.meta({ permission: 'pipeline.execute', scope: ofPipeline }).input(pipelineIdInput).mutation(({ ctx, input }) => executePipeline(ctx.deps, ctx.actor, input.id)),
-  runs: procedure.meta({ permission: 'pipeline.read', scope: ofPipeline }).input(pipelineRunsInput).query(({ ctx, input }) => listPipelineRuns(ctx.deps, input)),
-  getRun: procedure.meta({ permission: 'pipeline.read', scope: ofRun }).input(pipelineRunIdInput).query(({ ctx, input }) => getPipelineRun(ctx.deps, input.runId)),
-  health: procedure.meta({ permission: 'pipeline.read', scope: ofPipeline }).input(pipelineIdInput).query(({ ctx, input }) => pipelineHealth(ctx.deps, input.id)),
-  metrics: procedure.meta({ permission: 'pipeline.read', scope: ofPipeline }).input(pipelineMetricsInput).query(({ ctx, input }) => pipelineMetrics(ctx.deps, input)),
-  deadLetters: procedure.meta({ permission: 'pipeline.read', scope: ofPipeline }).input(deadLettersInput).query(({ ctx, input }) => listDeadLetters(ctx.deps, input)),
+  execute: procedure
+    .meta({ permission: 'pipeline.execute', scope: ofPipeline })
+    .input(pipelineIdInput)
+    .mutation(({ ctx, input }) => executePipeline(ctx.deps, ctx.actor, input.id)),
+  runs: procedure
+    .meta({ permission: 'pipeline.read', scope: ofPipeline })
+    .input(pipelineRunsInput)
+    .query(({ ctx, input }) => listPipelineRuns(ctx.deps, input)),
+  getRun: procedure
+    .meta({ permission: 'pipeline.read', scope: ofRun })
+    .input(pipelineRunIdInput)
+    .query(({ ctx, input }) => getPipelineRun(ctx.deps, input.runId)),
+  health: procedure
+    .meta({ permission: 'pipeline.read', scope: ofPipeline })
+    .input(pipelineIdInput)
+    .query(({ ctx, input }) => pipelineHealth(ctx.deps, input.id)),
+  metrics: procedure
+    .meta({ permission: 'pipeline.read', scope: ofPipeline })
+    .input(pipelineMetricsInput)
+    .query(({ ctx, input }) => pipelineMetrics(ctx.deps, input)),
+  deadLetters: procedure
+    .meta({ permission: 'pipeline.read', scope: ofPipeline })
+    .input(deadLettersInput)
+    .query(({ ctx, input }) => listDeadLetters(ctx.deps, input)),
   retryDeadLetters: procedure
     .meta({ permission: 'pipeline.execute', scope: ofRun })
     .input(retryDeadLettersInput)
     .mutation(({ ctx, input }) => retryDeadLetters(ctx.deps, ctx.actor, input)),
-  templates: procedure.meta({ permission: 'authenticated' }).input(z.object({}).default({})).query(() => pipelineTemplates()),
+  templates: procedure
+    .meta({ permission: 'authenticated' })
+    .input(z.object({}).default({}))
+    .query(() => pipelineTemplates()),
   /** The run's state on each change until it ends; a reconnect gets the current state. */
   watchRun: procedure
     .meta({ permission: 'pipeline.read', scope: ofRun })
     .input(watchPipelineRunInput)
     .subscription(async function* ({ ctx, input, signal }) {
-      for await (const { key, run } of watchPipelineRun(ctx.deps, input.runId, signal)) yield tracked(key, run);
+      for await (const { key, run } of watchPipelineRun(ctx.deps, input.runId, signal))
+        yield tracked(key, run);
     }),
 });

@@ -31,7 +31,11 @@ export const qualityConfigSchema = z
     uniqueColumns: z.array(z.string().min(1).max(128)).max(50).optional(),
     /** A timestamp column whose latest value says how fresh the table is. */
     freshnessColumn: z.string().min(1).max(128).optional(),
-    maxAgeHours: z.number().positive().max(24 * 365 * 100).optional(),
+    maxAgeHours: z
+      .number()
+      .positive()
+      .max(24 * 365 * 100)
+      .optional(),
     /** true: a breached threshold fails the item (retried, then dead-lettered); false (default): the item succeeds with `output.violations`. */
     failOnViolation: z.boolean().default(false),
   })
@@ -47,7 +51,9 @@ export const publishConfigSchema = z
 const emptyConfig = z.object({}).strict();
 
 const stageBase = {
-  id: z.string().regex(STAGE_ID, 'A stage id is a lowercase letter, then letters, digits, - or _ (at most 48)'),
+  id: z
+    .string()
+    .regex(STAGE_ID, 'A stage id is a lowercase letter, then letters, digits, - or _ (at most 48)'),
   name: z.string().trim().max(120).optional(),
   concurrency: z.number().int().min(1).max(16).default(2),
   batchSize: z.number().int().min(1).max(500).default(10),
@@ -57,9 +63,19 @@ const stageBase = {
 export const stageSchema = z.discriminatedUnion('kind', [
   z.object({ ...stageBase, kind: z.literal('ingest'), config: emptyConfig.default({}) }).strict(),
   z.object({ ...stageBase, kind: z.literal('classify'), config: emptyConfig.default({}) }).strict(),
-  z.object({ ...stageBase, kind: z.literal('quality'), config: qualityConfigSchema.default({ failOnViolation: false }) }).strict(),
-  z.object({ ...stageBase, kind: z.literal('compliance'), config: emptyConfig.default({}) }).strict(),
-  z.object({ ...stageBase, kind: z.literal('publish'), config: publishConfigSchema.default({}) }).strict(),
+  z
+    .object({
+      ...stageBase,
+      kind: z.literal('quality'),
+      config: qualityConfigSchema.default({ failOnViolation: false }),
+    })
+    .strict(),
+  z
+    .object({ ...stageBase, kind: z.literal('compliance'), config: emptyConfig.default({}) })
+    .strict(),
+  z
+    .object({ ...stageBase, kind: z.literal('publish'), config: publishConfigSchema.default({}) })
+    .strict(),
 ]);
 export type StageDefinition = z.infer<typeof stageSchema>;
 export type QualityConfig = z.infer<typeof qualityConfigSchema>;
@@ -68,7 +84,11 @@ export type PublishConfig = z.infer<typeof publishConfigSchema>;
 export const slaSchema = z
   .object({
     /** Healthy only if a run succeeded within this many hours. */
-    freshnessHours: z.number().positive().max(24 * 365).default(24),
+    freshnessHours: z
+      .number()
+      .positive()
+      .max(24 * 365)
+      .default(24),
     /** Healthy only if the latest run's failed+dead share of items is at most this. */
     maxErrorRate: z.number().min(0).max(1).default(0.05),
   })
@@ -78,7 +98,10 @@ export type PipelineSla = z.infer<typeof slaSchema>;
 export const pipelineDefinitionSchema = z
   .object({
     source: pipelineSourceSchema,
-    stages: z.array(stageSchema).min(1, 'A pipeline needs at least one stage').max(10, 'A pipeline has at most 10 stages'),
+    stages: z
+      .array(stageSchema)
+      .min(1, 'A pipeline needs at least one stage')
+      .max(10, 'A pipeline has at most 10 stages'),
     sla: slaSchema.default({ freshnessHours: 24, maxErrorRate: 0.05 }),
     schedule: cronSchema.optional(),
   })
@@ -86,7 +109,12 @@ export const pipelineDefinitionSchema = z
   .superRefine((def, ctx) => {
     const seen = new Set<string>();
     def.stages.forEach((stage, index) => {
-      if (seen.has(stage.id)) ctx.addIssue({ code: 'custom', path: ['stages', index, 'id'], message: `Stage id "${stage.id}" is used twice; stage ids must be unique` });
+      if (seen.has(stage.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stages', index, 'id'],
+          message: `Stage id "${stage.id}" is used twice; stage ids must be unique`,
+        });
       seen.add(stage.id);
     });
   });
@@ -99,6 +127,9 @@ export function parsePipelineDefinition(value: unknown): PipelineDefinition {
 
 /** `order*` → /^order.*$/i; only * and ? are special. */
 export function globToRegExp(glob: string): RegExp {
-  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const escaped = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`, 'i');
 }

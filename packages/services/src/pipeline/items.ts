@@ -16,7 +16,10 @@ export interface TableItem {
  * removed since), filtered by the definition's schemas and table glob, in a
  * stable order. A source never scanned has no items: scan it first.
  */
-export async function listSourceItems(db: DbOrTx, source: PipelineDefinition['source']): Promise<TableItem[]> {
+export async function listSourceItems(
+  db: DbOrTx,
+  source: PipelineDefinition['source'],
+): Promise<TableItem[]> {
   const rows = await db.asset.findMany({
     where: {
       dataSourceId: source.dataSourceId,
@@ -24,11 +27,23 @@ export async function listSourceItems(db: DbOrTx, source: PipelineDefinition['so
       removedAt: null,
       ...(source.schemas?.length ? { parent: { name: { in: source.schemas } } } : {}),
     },
-    select: { id: true, qualifiedName: true, name: true, type: true, parent: { select: { name: true } } },
+    select: {
+      id: true,
+      qualifiedName: true,
+      name: true,
+      type: true,
+      parent: { select: { name: true } },
+    },
     orderBy: { qualifiedName: 'asc' },
   });
   const glob = source.tableGlob ? globToRegExp(source.tableGlob) : null;
   return rows
     .filter((r) => !glob || glob.test(r.name))
-    .map((r) => ({ assetId: r.id, qualifiedName: r.qualifiedName, schema: r.parent?.name ?? '', table: r.name, type: r.type as 'table' | 'view' }));
+    .map((r) => ({
+      assetId: r.id,
+      qualifiedName: r.qualifiedName,
+      schema: r.parent?.name ?? '',
+      table: r.name,
+      type: r.type as 'table' | 'view',
+    }));
 }

@@ -12,7 +12,9 @@ export const PIPELINE_TICK_TASK = 'pipeline:tick';
  * minute across all workers, so a slot starts one run.
  */
 export async function runDuePipelines(deps: ServiceDeps): Promise<string[]> {
-  const rows = await deps.db.$queryRaw<{ id: string; schedule: string; since: Date; active: boolean }[]>`
+  const rows = await deps.db.$queryRaw<
+    { id: string; schedule: string; since: Date; active: boolean }[]
+  >`
     SELECT p.id, p.definition->>'schedule' AS schedule,
            coalesce((SELECT max(r."createdAt") FROM "PipelineRun" r WHERE r."pipelineId" = p.id AND r.trigger = 'cron'), p."createdAt") AS since,
            EXISTS (SELECT 1 FROM "PipelineRun" r WHERE r."pipelineId" = p.id AND r.status IN ('queued', 'running')) AS active
@@ -24,7 +26,9 @@ export async function runDuePipelines(deps: ServiceDeps): Promise<string[]> {
     if (row.active) continue;
     const due = new Cron(row.schedule, { paused: true }).nextRun(row.since);
     if (!due || due > now) continue;
-    const { runId } = await executePipeline(deps, systemActor, row.id, 'cron', { onlyIfNoRunOfTriggerSince: row.since }).catch(() => ({ runId: null }));
+    const { runId } = await executePipeline(deps, systemActor, row.id, 'cron', {
+      onlyIfNoRunOfTriggerSince: row.since,
+    }).catch(() => ({ runId: null }));
     if (runId) started.push(runId);
   }
   return started;

@@ -36,8 +36,14 @@ interface StageRow {
 }
 
 /** Per-stage metrics of a run (the latest by default), computed from its stage items in one query. */
-export async function pipelineMetrics(deps: ServiceDeps, input: z.output<typeof pipelineMetricsInput>): Promise<{ runId: string | null; stages: StageMetrics[] }> {
-  const pipeline = await deps.db.pipeline.findFirst({ where: { id: input.id, deletedAt: null }, select: { id: true } });
+export async function pipelineMetrics(
+  deps: ServiceDeps,
+  input: z.output<typeof pipelineMetricsInput>,
+): Promise<{ runId: string | null; stages: StageMetrics[] }> {
+  const pipeline = await deps.db.pipeline.findFirst({
+    where: { id: input.id, deletedAt: null },
+    select: { id: true },
+  });
   if (!pipeline) throw notFound('Pipeline', input.id);
   const run = await deps.db.pipelineRun.findFirst({
     where: { pipelineId: input.id, ...(input.runId ? { id: input.runId } : {}) },
@@ -45,7 +51,10 @@ export async function pipelineMetrics(deps: ServiceDeps, input: z.output<typeof 
     select: { id: true, definition: true },
   });
   if (!run) {
-    if (input.runId) throw new AppError('NOT_FOUND', `Run ${input.runId} is not a run of this pipeline`, { field: 'runId' });
+    if (input.runId)
+      throw new AppError('NOT_FOUND', `Run ${input.runId} is not a run of this pipeline`, {
+        field: 'runId',
+      });
     return { runId: null, stages: [] };
   }
   const rows = await deps.db.$queryRaw<StageRow[]>`
@@ -65,7 +74,10 @@ export async function pipelineMetrics(deps: ServiceDeps, input: z.output<typeof 
     const succeeded = Number(r?.succeeded ?? 0);
     const failed = Number(r?.failed ?? 0);
     const dead = Number(r?.dead ?? 0);
-    const spanSec = r?.first_start && r.last_finish ? (r.last_finish.getTime() - r.first_start.getTime()) / 1000 : null;
+    const spanSec =
+      r?.first_start && r.last_finish
+        ? (r.last_finish.getTime() - r.first_start.getTime()) / 1000
+        : null;
     return {
       stage: s.id,
       kind: s.kind,

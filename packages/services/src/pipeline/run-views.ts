@@ -33,16 +33,36 @@ export interface RunDetail extends RunSummary {
   definition: PipelineDefinition;
 }
 
-export const TERMINAL_RUN: ReadonlySet<ExecutionStatus> = new Set(['succeeded', 'failed', 'cancelled']);
+export const TERMINAL_RUN: ReadonlySet<ExecutionStatus> = new Set([
+  'succeeded',
+  'failed',
+  'cancelled',
+]);
 
-const runSelect = { id: true, status: true, trigger: true, itemsTotal: true, createdAt: true, startedAt: true, finishedAt: true, error: true, definition: true, pipelineId: true, pipeline: { select: { name: true } } } as const;
+const runSelect = {
+  id: true,
+  status: true,
+  trigger: true,
+  itemsTotal: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  error: true,
+  definition: true,
+  pipelineId: true,
+  pipeline: { select: { name: true } },
+} as const;
 
 /** Summaries of these runs (in the given order): item counts per stage and status from one grouped query. */
 export async function runSummaries(db: DbOrTx, runIds: string[]): Promise<RunDetail[]> {
   if (!runIds.length) return [];
   const [runs, counts] = await Promise.all([
     db.pipelineRun.findMany({ where: { id: { in: runIds } }, select: runSelect }),
-    db.pipelineStageItem.groupBy({ by: ['runId', 'stage', 'status'], where: { runId: { in: runIds } }, _count: { _all: true } }),
+    db.pipelineStageItem.groupBy({
+      by: ['runId', 'stage', 'status'],
+      where: { runId: { in: runIds } },
+      _count: { _all: true },
+    }),
   ]);
   const byId = new Map(runs.map((r) => [r.id, r]));
   return runIds.flatMap((id) => {
@@ -50,8 +70,18 @@ export async function runSummaries(db: DbOrTx, runIds: string[]): Promise<RunDet
     if (!run) return [];
     const definition = parsePipelineDefinition(run.definition);
     const stages = definition.stages.map((s) => {
-      const c: StageCounts = { stage: s.id, kind: s.kind, pending: 0, running: 0, succeeded: 0, failed: 0, dead: 0 };
-      for (const row of counts) if (row.runId === id && row.stage === s.id) c[row.status as PipelineItemStatus] += row._count._all;
+      const c: StageCounts = {
+        stage: s.id,
+        kind: s.kind,
+        pending: 0,
+        running: 0,
+        succeeded: 0,
+        failed: 0,
+        dead: 0,
+      };
+      for (const row of counts)
+        if (row.runId === id && row.stage === s.id)
+          c[row.status as PipelineItemStatus] += row._count._all;
       return c;
     });
     const { pipeline, ...rest } = run;
@@ -65,10 +95,21 @@ export async function getPipelineRun(deps: ServiceDeps, runId: string): Promise<
   return run;
 }
 
-const summaryOnly = ({ definition: _d, pipelineId: _p, pipelineName: _n, ...summary }: RunDetail): RunSummary => summary;
+const summaryOnly = ({
+  definition: _d,
+  pipelineId: _p,
+  pipelineName: _n,
+  ...summary
+}: RunDetail): RunSummary => summary;
 
-export async function listPipelineRuns(deps: ServiceDeps, input: z.output<typeof pipelineRunsInput>): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
-  const pipeline = await deps.db.pipeline.findFirst({ where: { id: input.id, deletedAt: null }, select: { id: true } });
+export async function listPipelineRuns(
+  deps: ServiceDeps,
+  input: z.output<typeof pipelineRunsInput>,
+): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
+  const pipeline = await deps.db.pipeline.findFirst({
+    where: { id: input.id, deletedAt: null },
+    select: { id: true },
+  });
   if (!pipeline) throw notFound('Pipeline', input.id);
   const rows = await deps.db.pipelineRun.findMany({
     where: { pipelineId: input.id },
@@ -78,7 +119,12 @@ export async function listPipelineRuns(deps: ServiceDeps, input: z.output<typeof
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   });
   const page = rows.slice(0, input.limit);
-  const items = (await runSummaries(deps.db, page.map((r) => r.id))).map(summaryOnly);
+  const items = (
+    await runSummaries(
+      deps.db,
+      page.map((r) => r.id),
+    )
+  ).map(summaryOnly);
   return { items, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }
 
@@ -87,7 +133,12 @@ export async function listPipelineRuns(deps: ServiceDeps, input: z.output<typeof
  * polls, so it works with any number of workers; a reconnecting watcher gets
  * the current state (a state, not deltas: nothing can be missed).
  */
-export async function* watchPipelineRun(deps: ServiceDeps, runId: string, signal?: AbortSignal, pollMs = 400): AsyncGenerator<{ key: string; run: RunDetail }> {
+export async function* watchPipelineRun(
+  deps: ServiceDeps,
+  runId: string,
+  signal?: AbortSignal,
+  pollMs = 400,
+): AsyncGenerator<{ key: string; run: RunDetail }> {
   let last = '';
   let wake: (() => void) | null = null;
   const unsubscribe = deps.bus.onNotify(() => wake?.());
@@ -96,7 +147,10 @@ export async function* watchPipelineRun(deps: ServiceDeps, runId: string, signal
   try {
     while (!signal?.aborted) {
       const run = await getPipelineRun(deps, runId);
-      const key = [run.status, ...run.stages.map((s) => `${s.pending}.${s.running}.${s.succeeded}.${s.failed}.${s.dead}`)].join(':');
+      const key = [
+        run.status,
+        ...run.stages.map((s) => `${s.pending}.${s.running}.${s.succeeded}.${s.failed}.${s.dead}`),
+      ].join(':');
       if (key !== last) {
         last = key;
         yield { key, run };

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { pipelineDefinitionSchema } from './definition';
 
-const name = z.string().trim().min(2, 'Names need at least 2 characters').max(80, 'Names have at most 80 characters');
+const name = z
+  .string()
+  .trim()
+  .min(2, 'Names need at least 2 characters')
+  .max(80, 'Names have at most 80 characters');
 const description = z.string().trim().max(2_000);
 const limit = z.number().int().min(1).max(100).default(25);
 
@@ -30,9 +34,16 @@ export const listPipelinesInput = z.object({
   limit,
 });
 
-export const pipelineRunsInput = z.object({ id: z.uuid('Not a pipeline id'), cursor: z.string().optional(), limit });
+export const pipelineRunsInput = z.object({
+  id: z.uuid('Not a pipeline id'),
+  cursor: z.string().optional(),
+  limit,
+});
 
-export const pipelineMetricsInput = z.object({ id: z.uuid('Not a pipeline id'), runId: z.uuid('Not a run id').optional() });
+export const pipelineMetricsInput = z.object({
+  id: z.uuid('Not a pipeline id'),
+  runId: z.uuid('Not a run id').optional(),
+});
 
 export const deadLettersInput = z.object({
   id: z.uuid('Not a pipeline id'),
@@ -48,4 +59,7 @@ export const retryDeadLettersInput = z.object({
   itemIds: z.array(z.uuid('Not an item id')).min(1).max(1_000).optional(),
 });
 
-export const watchPipelineRunInput = z.object({ runId: z.uuid('Not a run id'), lastEventId: z.string().nullish() });
+export const watchPipelineRunInput = z.object({
+  runId: z.uuid('Not a run id'),
+  lastEventId: z.string().nullish(),
+});

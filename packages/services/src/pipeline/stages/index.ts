@@ -20,12 +20,34 @@ export const stageHandlers: { [K in StageKind]: StageHandler<K> } = {
 };
 
 /** Runs one batch through its stage's handler, with one connector for the batch (opened on first use). */
-export async function runStage(deps: ServiceDeps, params: { run: StageRun; stage: StageDefinition }, rows: { id: string; itemKey: string; item: unknown; attempts: number }[]): Promise<ItemResult[]> {
-  const items: BatchItem[] = rows.map((r) => ({ id: r.id, itemKey: r.itemKey, item: r.item as TableItem, attempts: r.attempts }));
-  const source = await deps.db.dataSource.findUnique({ where: { id: params.run.definition.source.dataSourceId } });
-  if (!source) return items.map(() => ({ ok: false, error: `Data source ${params.run.definition.source.dataSourceId} no longer exists`, durationMs: 0 }));
+export async function runStage(
+  deps: ServiceDeps,
+  params: { run: StageRun; stage: StageDefinition },
+  rows: { id: string; itemKey: string; item: unknown; attempts: number }[],
+): Promise<ItemResult[]> {
+  const items: BatchItem[] = rows.map((r) => ({
+    id: r.id,
+    itemKey: r.itemKey,
+    item: r.item as TableItem,
+    attempts: r.attempts,
+  }));
+  const source = await deps.db.dataSource.findUnique({
+    where: { id: params.run.definition.source.dataSourceId },
+  });
+  if (!source)
+    return items.map(() => ({
+      ok: false,
+      error: `Data source ${params.run.definition.source.dataSourceId} no longer exists`,
+      durationMs: 0,
+    }));
   let connector: Connector | null = null;
-  const ctx: StageContext = { deps, run: params.run, stage: params.stage, source, connector: () => (connector ??= connectorForSource(deps, source, { poolSize: 2 })) };
+  const ctx: StageContext = {
+    deps,
+    run: params.run,
+    stage: params.stage,
+    source,
+    connector: () => (connector ??= connectorForSource(deps, source, { poolSize: 2 })),
+  };
   try {
     const handler = stageHandlers[params.stage.kind] as StageHandler;
     return await handler.processBatch(ctx as never, items);

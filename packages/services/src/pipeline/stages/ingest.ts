@@ -18,26 +18,70 @@ export const ingestStage: StageHandler<'ingest'> = {
     const bySchema = new Map<string, Map<string, TableInfo>>();
     for (const schema of new Set(items.map((i) => i.item.schema))) {
       const found = await connector.discover({ includeSchemas: [schema] });
-      bySchema.set(schema, new Map(found.schemas.filter((s) => s.name === schema).flatMap((s) => s.tables.map((t) => [t.name, t] as const))));
+      bySchema.set(
+        schema,
+        new Map(
+          found.schemas
+            .filter((s) => s.name === schema)
+            .flatMap((s) => s.tables.map((t) => [t.name, t] as const)),
+        ),
+      );
     }
     const results = [];
     for (const { item } of items) {
       const started = performance.now();
       try {
         const table = bySchema.get(item.schema)?.get(item.table);
-        if (!table) throw new StageFailure(`Table ${item.schema}.${item.table} is not in the source any more (a scan will mark it removed)`);
-        results.push({ ok: true as const, output: await refreshTable(ctx.deps.db, ctx.source.id, ctx.source.engine, item.assetId, item.qualifiedName, table, ctx.deps.clock()), durationMs: performance.now() - started });
+        if (!table)
+          throw new StageFailure(
+            `Table ${item.schema}.${item.table} is not in the source any more (a scan will mark it removed)`,
+          );
+        results.push({
+          ok: true as const,
+          output: await refreshTable(
+            ctx.deps.db,
+            ctx.source.id,
+            ctx.source.engine,
+            item.assetId,
+            item.qualifiedName,
+            table,
+            ctx.deps.clock(),
+          ),
+          durationMs: performance.now() - started,
+        });
       } catch (error) {
-        results.push({ ok: false as const, error: (error as Error).message, durationMs: performance.now() - started });
+        results.push({
+          ok: false as const,
+          error: (error as Error).message,
+          durationMs: performance.now() - started,
+        });
       }
     }
     return results;
   },
 };
 
-async function refreshTable(db: Db, dataSourceId: string, engine: 'postgres' | 'mysql' | 'sqlite', tableId: string, tableKey: string, table: TableInfo, now: Date) {
+async function refreshTable(
+  db: Db,
+  dataSourceId: string,
+  engine: 'postgres' | 'mysql' | 'sqlite',
+  tableId: string,
+  tableKey: string,
+  table: TableInfo,
+  now: Date,
+) {
   const pk = new Set(table.primaryKey);
-  const existing = await db.asset.findMany({ where: { parentId: tableId, type: 'column' }, select: { id: true, name: true, dataType: true, nullable: true, defaultValue: true, removedAt: true } });
+  const existing = await db.asset.findMany({
+    where: { parentId: tableId, type: 'column' },
+    select: {
+      id: true,
+      name: true,
+      dataType: true,
+      nullable: true,
+      defaultValue: true,
+      removedAt: true,
+    },
+  });
   const byName = new Map(existing.map((c) => [c.name, c]));
   const live = new Set(table.columns.map((c) => c.name));
   let added = 0;
@@ -45,7 +89,14 @@ async function refreshTable(db: Db, dataSourceId: string, engine: 'postgres' | '
   const writes: Prisma.PrismaPromise<unknown>[] = [
     db.asset.update({
       where: { id: tableId },
-      data: { comment: table.comment, rowCountEstimate: table.rowCountEstimate == null ? null : BigInt(Math.max(0, Math.round(table.rowCountEstimate))), removedAt: null },
+      data: {
+        comment: table.comment,
+        rowCountEstimate:
+          table.rowCountEstimate == null
+            ? null
+            : BigInt(Math.max(0, Math.round(table.rowCountEstimate))),
+        removedAt: null,
+      },
     }),
   ];
   for (const column of table.columns) {
@@ -60,17 +111,42 @@ async function refreshTable(db: Db, dataSourceId: string, engine: 'postgres' | '
     };
     const old = byName.get(column.name);
     if (!old) added++;
-    else if (old.removedAt || old.dataType !== column.dataType || old.nullable !== column.nullable || old.defaultValue !== column.defaultValue) changed++;
+    else if (
+      old.removedAt ||
+      old.dataType !== column.dataType ||
+      old.nullable !== column.nullable ||
+      old.defaultValue !== column.defaultValue
+    )
+      changed++;
     writes.push(
       db.asset.upsert({
-        where: { dataSourceId_qualifiedName: { dataSourceId, qualifiedName: `${tableKey}.${column.name}` } },
-        create: { dataSourceId, type: 'column', parentId: tableId, qualifiedName: `${tableKey}.${column.name}`, name: column.name, ...fields, lastScannedAt: now },
+        where: {
+          dataSourceId_qualifiedName: { dataSourceId, qualifiedName: `${tableKey}.${column.name}` },
+        },
+        create: {
+          dataSourceId,
+          type: 'column',
+          parentId: tableId,
+          qualifiedName: `${tableKey}.${column.name}`,
+          name: column.name,
+          ...fields,
+          lastScannedAt: now,
+        },
         update: { ...fields, removedAt: null },
       }),
     );
   }
   const gone = existing.filter((c) => !live.has(c.name) && !c.removedAt).map((c) => c.id);
-  if (gone.length) writes.push(db.asset.updateMany({ where: { id: { in: gone } }, data: { removedAt: now } }));
+  if (gone.length)
+    writes.push(db.asset.updateMany({ where: { id: { in: gone } }, data: { removedAt: now } }));
   await db.$transaction(writes);
-  return { columns: table.columns.length, rowEstimate: table.rowCountEstimate, primaryKey: table.primaryKey, kind: table.kind, columnsAdded: added, columnsChanged: changed, columnsRemoved: gone.length };
+  return {
+    columns: table.columns.length,
+    rowEstimate: table.rowCountEstimate,
+    primaryKey: table.primaryKey,
+    kind: table.kind,
+    columnsAdded: added,
+    columnsChanged: changed,
+    columnsRemoved: gone.length,
+  };
 }

@@ -29,16 +29,27 @@ export interface BatchItem {
 }
 
 /** A stage's verdict on one item. `output` is kept on the item row (JSON). */
-export type ItemResult = { ok: true; output: unknown; durationMs: number } | { ok: false; error: string; output?: unknown; durationMs: number };
+export type ItemResult =
+  | { ok: true; output: unknown; durationMs: number }
+  | { ok: false; error: string; output?: unknown; durationMs: number };
 
 export interface StageHandler<K extends StageKind = StageKind> {
   kind: K;
   /** Processes a batch; one result per item, in order. Must be idempotent: a batch may run again after a crash. */
-  processBatch(ctx: StageContext<Extract<StageDefinition, { kind: K }>>, items: BatchItem[]): Promise<ItemResult[]>;
+  processBatch(
+    ctx: StageContext<Extract<StageDefinition, { kind: K }>>,
+    items: BatchItem[],
+  ): Promise<ItemResult[]>;
 }
 
 /** A handler that processes items one after another, timing and catching each. */
-export function perItem<K extends StageKind>(kind: K, fn: (ctx: StageContext<Extract<StageDefinition, { kind: K }>>, item: BatchItem) => Promise<unknown>): StageHandler<K> {
+export function perItem<K extends StageKind>(
+  kind: K,
+  fn: (
+    ctx: StageContext<Extract<StageDefinition, { kind: K }>>,
+    item: BatchItem,
+  ) => Promise<unknown>,
+): StageHandler<K> {
   return {
     kind,
     async processBatch(ctx, items) {
