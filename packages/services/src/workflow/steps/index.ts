@@ -15,6 +15,8 @@ import { notifyStep } from './notify';
 import { scanRunStep } from './scan-run';
 import { workspaceDataSourcesStep } from './workspace-data-sources';
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- each step type has its own config type; the registry holds them all */
+
 // One entry per step type, sorted by type.
 const all: StepType<any>[] = [
   approvalStep,
