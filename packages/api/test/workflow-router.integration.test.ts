@@ -57,10 +57,10 @@ describe('workflow router', () => {
 
     const started = await owner.caller.workflow.execute({ id: wf.id });
     const seen: { id: string; status: string }[] = [];
-    const abort = new AbortController();
-    const stream = await viewer.caller.workflow.watchExecution({ executionId: started.id }, { signal: abort.signal });
-    const first = (await (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]().next()).value as [string, { execution: { id: string; status: string; steps: unknown[] } }];
-    abort.abort();
+    const stream = await viewer.caller.workflow.watchExecution({ executionId: started.id });
+    const iterator = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    const first = (await iterator.next()).value as [string, { execution: { id: string; status: string; steps: unknown[] } }];
+    await iterator.return?.();
     seen.push(first[1].execution);
     expect(typeof first[0]).toBe('string');
     expect(seen[0]).toMatchObject({ id: started.id });

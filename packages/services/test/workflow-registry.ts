@@ -70,4 +70,4 @@ const forEach = defineStepType({
   run: never,
 });
 
-export const testRegistry: Readonly<Record<string, StepType<any>>> = Object.fromEntries([scanRun, autoAccept, notify, approval, delay, forEach].map((t) => [t.type, t]));
+export const testRegistry: Readonly<Record<string, StepType<unknown>>> = Object.fromEntries([scanRun, autoAccept, notify, approval, delay, forEach].map((t) => [t.type, t]));

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/actor';
 import { recordActivity } from '../src/activity/record';
 import type { ServiceDeps } from '../src/deps';
-import { AppError } from '../src/errors';
+import type { AppError } from '../src/errors';
 import { stepTypes } from '../src/workflow/steps/index';
 import { cronTriggerKey, runDueWorkflows } from '../src/workflow/triggers/cron';
 import { eventTriggerKey, runEventTriggers } from '../src/workflow/triggers/event';

@@ -25,7 +25,7 @@ export interface DefinitionError {
 
 export type ValidationResult = { ok: true; definition: WorkflowDefinition } | { ok: false; errors: DefinitionError[] };
 
-export type StepRegistry = Readonly<Record<string, StepType<any>>>;
+export type StepRegistry = Readonly<Record<string, StepType<unknown>>>;
 
 /** The step type that fans out; its `config.step` is a nested step validated like any other. */
 export const FOR_EACH = 'forEach';
@@ -231,7 +231,7 @@ function segmentsOf(at: string): Segment[] {
   return [m[1]!, Number(m[2])];
 }
 
-function checkConfig(config: Record<string, unknown>, type: StepType<any>, base: Segment[], stepId: string): DefinitionError[] {
+function checkConfig(config: Record<string, unknown>, type: StepType<unknown>, base: Segment[], stepId: string): DefinitionError[] {
   const result = type.config.safeParse(config);
   if (result.success) return [];
   return result.error.issues
