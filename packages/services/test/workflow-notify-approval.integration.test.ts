@@ -55,6 +55,15 @@ describe('notify', () => {
     expect(audit[0]!.details).toMatchObject({ workflowId: rig.workflowId, stepId: 'step', written: 4 });
   });
 
+  it('a global role notifies its holders inside the workspace only', async () => {
+    const s = await stepScene();
+    await s.deps.db.roleAssignment.create({ data: { userId: s.member.user.id, roleId: 'steward', scopeType: 'global' } });
+    const rig = await stepRig(s.deps, { type: 'notify', config: { title: 'For stewards', role: 'steward' }, workspaceId: s.ws.id });
+    expect(await rig.run()).toMatchObject({ kind: 'done', output: { notified: 1 } });
+    // The outsider is a steward too, of another workspace.
+    expect((await s.deps.db.notification.findMany({ where: { sourceKey: rig.idempotencyKey } })).map((n) => n.userId)).toEqual([s.member.user.id]);
+  });
+
   it('refuses to notify someone outside the workspace, and an unknown role', async () => {
     const s = await stepScene();
     const outside = await stepRig(s.deps, { type: 'notify', config: { title: 'x', userIds: [s.outsider.user.id] }, workspaceId: s.ws.id });

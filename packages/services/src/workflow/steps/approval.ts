@@ -15,7 +15,7 @@ import { isUniqueViolation } from '../../errors';
 import { sendNotifications } from '../../notifications/notifications';
 import { defineStepType, type StepContext } from '../step-type';
 import { approvalOutcome, type OnReject } from '../task-outcome';
-import { assertKnownRole, roleHolders, stepAudit, usersInWorkspace } from './scope';
+import { assertKnownRole, notifiable, roleHolders, stepAudit, usersInWorkspace } from './scope';
 
 const config = z
   .object({
@@ -46,7 +46,7 @@ async function createTask(ctx: StepContext<Config>): Promise<HumanTask> {
   const ws = ctx.execution.workspaceId;
   if (c.assigneeUserId) await usersInWorkspace(db, ws, [c.assigneeUserId]);
   if (c.assigneeRole) await assertKnownRole(db, c.assigneeRole);
-  const assignees = c.assigneeUserId ? [c.assigneeUserId] : await roleHolders(db, ws, c.assigneeRole!);
+  const assignees = c.assigneeUserId ? [c.assigneeUserId] : await notifiable(db, ws, await roleHolders(db, ws, c.assigneeRole!));
   if (!assignees.length) await ctx.log(`Nobody in the workspace holds the role "${c.assigneeRole}": only an admin can decide`, undefined, 'warn');
   const dueAt = c.timeoutMs ? new Date(ctx.deps.clock().getTime() + c.timeoutMs) : null;
   try {

@@ -22,7 +22,7 @@ import { decryptSecret } from '../../crypto/secrets';
 import { keyOf } from '../../datasource/connect';
 import { sendNotifications } from '../../notifications/notifications';
 import { defineStepType, type StepContext } from '../step-type';
-import { assertKnownRole, roleHolders, stepAudit, usersInWorkspace, workspaceMembers } from './scope';
+import { assertKnownRole, notifiable, roleHolders, stepAudit, usersInWorkspace, workspaceMembers } from './scope';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -60,7 +60,7 @@ async function recipients(ctx: StepContext<Config>): Promise<string[]> {
   for (const u of await usersInWorkspace(db, ws, ctx.config.userIds ?? [])) ids.add(u.id);
   if (ctx.config.role) {
     await assertKnownRole(db, ctx.config.role);
-    for (const id of await roleHolders(db, ws, ctx.config.role)) ids.add(id);
+    for (const id of await notifiable(db, ws, await roleHolders(db, ws, ctx.config.role))) ids.add(id);
   }
   if (ctx.config.toMembers) for (const id of await workspaceMembers(db, ws)) ids.add(id);
   if (ctx.config.toStarter) {

@@ -99,3 +99,19 @@ export async function usersInWorkspace(db: DbOrTx, workspaceId: string, userIds:
   }
   return users.map((u) => ({ id: u.id, name: u.name }));
 }
+
+/**
+ * Of these users, those a workflow of the workspace may notify: its members
+ * and the global admins. A global role's holders (stewards…) are platform-wide;
+ * a notification about this workspace's workflow goes only to those inside it.
+ */
+export async function notifiable(db: DbOrTx, workspaceId: string, userIds: readonly string[]): Promise<string[]> {
+  const ids = [...new Set(userIds)];
+  if (!ids.length) return [];
+  const [members, admins] = await Promise.all([
+    workspaceMembers(db, workspaceId),
+    db.roleAssignment.findMany({ where: { userId: { in: ids }, scopeType: 'global', role: { key: 'admin' } }, select: { userId: true } }),
+  ]);
+  const allowed = new Set([...members, ...admins.map((a) => a.userId)]);
+  return ids.filter((id) => allowed.has(id));
+}
