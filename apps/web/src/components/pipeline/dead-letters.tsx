@@ -145,7 +145,9 @@ export function DeadLetters({
     {
       id: 'item',
       header: 'Item',
-      cell: (d) => <code className="font-mono text-xs font-medium">{d.itemKey}</code>,
+      cell: (d) => (
+        <code className="whitespace-nowrap font-mono text-xs font-medium">{d.itemKey}</code>
+      ),
     },
     {
       id: 'attempts',
@@ -198,7 +200,7 @@ export function DeadLetters({
       toolbar={
         <>
           <Select value={runId} onValueChange={setRunId}>
-            <SelectTrigger className="w-64" aria-label="Run filter">
+            <SelectTrigger className="w-72" aria-label="Run filter">
               <SelectValue />
             </SelectTrigger>
             <SelectContent>

@@ -205,7 +205,7 @@ export function PipelineRunPage({ runId }: { runId: string }) {
             </span>
             {finishedAll ? (
               <span className="tabular-nums">
-                {stageDone(finishedAll)} / {run.itemsTotal} through every stage
+                {finishedAll.succeeded} / {run.itemsTotal} through every stage
               </span>
             ) : null}
             {deadTotal ? (

@@ -1,0 +1,117 @@
+import { expect, test } from '@playwright/test';
+import { signIn, uniqueName } from './fixtures';
+
+/**
+ * A pipeline as a steward sets one up: scan the seeded Demo shop so its tables
+ * are catalogued, create a pipeline from a template on that source, tune a
+ * stage (the server's validation lands under the field), run it and watch
+ * each stage fill live, then read its metrics and health.
+ */
+test('create a pipeline from a template, run it live, see its metrics and health', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await signIn(page);
+
+  // ── the Demo shop's tables in the catalog: the pipeline's items ──
+  await page.goto('/scans');
+  const scan = page
+    .getByTestId('scan-card')
+    .filter({ hasText: 'Demo shop — all detectors' })
+    .first();
+  await scan.getByRole('button', { name: 'Run now' }).click();
+  await expect(scan.getByTestId('run-progress')).toHaveAttribute('data-status', 'succeeded', {
+    timeout: 120_000,
+  });
+
+  // ── new pipeline from the "Ingest, classify, check and publish" template ──
+  await page.goto('/pipelines');
+  await page.getByTestId('new-pipeline').click();
+  const dialog = page.getByTestId('create-pipeline-dialog');
+  await dialog.getByTestId('pipeline-template-governed-publish').click();
+  await expect(dialog.getByTestId('pipeline-template-governed-publish')).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  await dialog.getByTestId('pipeline-source').click();
+  await page.getByRole('option', { name: 'Demo shop', exact: true }).click();
+  const name = uniqueName('Demo shop pipeline');
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByTestId('create-pipeline-submit').click();
+  await expect(page).toHaveURL(/\/pipelines\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('pipeline-title')).toContainText(name);
+  await expect(page.getByTestId('pipeline-health')).toHaveAttribute('data-health', 'unknown');
+
+  // ── the stages: five, in the template's order; a bad batch size is refused by the server ──
+  const stages = page.getByTestId('stage-editor');
+  await expect(stages).toHaveCount(5);
+  await expect(stages.nth(0)).toHaveAttribute('data-kind', 'ingest');
+  await expect(stages.nth(4)).toHaveAttribute('data-kind', 'publish');
+  const batch = stages.nth(0).getByLabel('Batch size');
+  await batch.fill('1000');
+  await page.getByTestId('save-stages').click();
+  await expect(stages.nth(0).getByRole('alert')).toContainText('500');
+  await expect(page.getByText('The pipeline was not saved')).toBeVisible();
+  await batch.fill('20');
+  await page.getByTestId('save-stages').click();
+  await expect(page.getByText('Saved version 2')).toBeVisible();
+  await expect(page.getByTestId('save-stages')).toBeDisabled();
+
+  // ── run it: the run view fills live (only pipeline.watchRun moves the status) ──
+  // Every status the run view shows, recorded from before the click (the view is a client-side navigation).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __states: string[] }).__states = seen;
+    new MutationObserver(() => {
+      const s = document.querySelector('[data-testid="run-status"]')?.getAttribute('data-status');
+      if (s && seen.at(-1) !== s) seen.push(s);
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-status'],
+    });
+  });
+  await page.getByTestId('run-pipeline').click();
+  await expect(page).toHaveURL(/\/pipelines\/runs\/[0-9a-f-]{36}$/);
+  const status = page.getByTestId('run-status');
+  await expect(status).toHaveAttribute('data-status', 'succeeded', { timeout: 120_000 });
+  const states = await page.evaluate(() => (window as unknown as { __states: string[] }).__states);
+  expect(states[0]).toMatch(/^(queued|running)$/);
+  expect(states.at(-1)).toBe('succeeded');
+  const runStages = page.getByTestId('run-stage');
+  await expect(runStages).toHaveCount(5);
+  for (let i = 0; i < 5; i++) {
+    const stage = runStages.nth(i);
+    const total = Number(await stage.getAttribute('data-total'));
+    expect(total).toBeGreaterThan(0);
+    await expect(stage).toHaveAttribute('data-done', String(total));
+    await expect(stage).toHaveAttribute('data-dead', '0');
+    await expect(stage.getByTestId('run-stage-percent')).toHaveText('100%');
+  }
+
+  // ── back on the pipeline: healthy against its SLA, metrics per stage ──
+  await page.getByRole('link', { name, exact: true }).click();
+  await expect(page.getByTestId('pipeline-health')).toHaveAttribute('data-health', 'healthy');
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await expect(page.getByTestId('pipeline-run-row')).toHaveCount(1);
+  await expect(
+    page.getByTestId('pipeline-run-row').first().getByTestId('pipeline-run-status'),
+  ).toHaveText('succeeded');
+  await page.getByRole('tab', { name: 'Metrics' }).click();
+  const metrics = page.getByTestId('stage-metrics-row');
+  await expect(metrics).toHaveCount(5);
+  for (let i = 0; i < 5; i++) {
+    // Every stage processed items, so it has a throughput and latencies.
+    await expect(metrics.nth(i)).not.toContainText('—');
+  }
+  await expect(
+    page.getByTestId('pipeline-metrics').locator('.recharts-bar-rectangle').first(),
+  ).toBeVisible();
+
+  // ── and it is listed with its health and last run ──
+  await page.goto('/pipelines');
+  const row = page.locator(`[data-testid="pipeline-row"][data-name="${name}"]`);
+  await expect(row.getByTestId('pipeline-health')).toHaveAttribute('data-health', 'healthy');
+  await expect(row.getByTestId('pipeline-run-status')).toHaveText('succeeded');
+});
