@@ -22,9 +22,9 @@ import { FOR_EACH_TYPE } from '../steps/for-each';
 import { dispatchPending, redispatchInFlight } from './dispatch';
 import { type LogLevel, writeLogs } from './logs';
 import { promoteQueued } from './quota';
-import { loadDefinition, stepRegistry } from './registry';
+import { loadDefinition, stepRegistry, taskNames } from './registry';
 import type { Effects } from './signals';
-import { IN_FLIGHT_STEP, TERMINAL_STEP } from './types';
+import { TERMINAL_STEP } from './types';
 
 export interface LockedExecution {
   id: string;
@@ -71,10 +71,24 @@ export function fanOutState(state: unknown): FanOutState['fanOut'] | null {
  * Advances one execution; the caller holds (or this takes) its row lock.
  * Returns whether the execution finished here.
  */
-export async function advanceLocked(deps: ServiceDeps, tx: Tx, executionId: string, effects: Effects, promote = true): Promise<boolean> {
-  const exec = await lockExecution(tx, executionId);
+export interface AdvanceOptions {
+  /** Start queued executions if this one finishes (not from inside a promotion: its loop counts the slots). */
+  promote?: boolean;
+  /** The caller already holds the execution's row lock and read it. */
+  locked?: LockedExecution;
+  /** A forEach child of this parent just finished: move the forEach on, and look at the rest only if it completed. */
+  childOf?: string;
+}
+
+export async function advanceLocked(deps: ServiceDeps, tx: Tx, executionId: string, effects: Effects, options: AdvanceOptions = {}): Promise<boolean> {
+  const exec = options.locked ?? (await lockExecution(tx, executionId));
   if (!exec || exec.status !== 'running') return false;
   effects.touched(executionId);
+  if (options.childOf) {
+    // The common case of a fan-out: one child done, the next dispatched, nothing else can have changed.
+    const tick = await forEachTick(deps, tx, options.childOf);
+    if (!tick.done) return false;
+  }
   const definition = await loadDefinition(tx, exec.versionId);
   const now = deps.clock();
   const runs = await tx.workflowStepRun.findMany({
@@ -87,8 +101,7 @@ export async function advanceLocked(deps: ServiceDeps, tx: Tx, executionId: stri
   // 1. forEach parents whose children are running.
   for (const run of byStep.values()) {
     if (run.type !== FOR_EACH_TYPE || run.status !== 'waiting') continue;
-    const fan = fanOutState(run.state);
-    if (fan) await stepForEach(deps, tx, exec, run, fan, now, logs);
+    if (fanOutState(run.state)) await stepForEach(deps, tx, exec, run, now, logs);
   }
 
   // 2. Pending steps, in definition order, until nothing changes (a skip can skip its dependents).
@@ -135,7 +148,7 @@ export async function advanceLocked(deps: ServiceDeps, tx: Tx, executionId: stri
       data: { status: u.status, finishedAt: now, output: (u.output ?? undefined) as Prisma.InputJsonValue | undefined, error: u.error ?? null },
     });
   }
-  await dispatchPending(deps, tx, toDispatch, now);
+  await dispatchPending(deps, tx, toDispatch);
 
   // 3. Finished?
   const all = [...byStep.values()];
@@ -151,7 +164,7 @@ export async function advanceLocked(deps: ServiceDeps, tx: Tx, executionId: stri
   await writeLogs(tx, logs);
   if (finished) {
     // Others queued in this workspace may start in the slot that freed (not from inside a promotion: its loop counts the slots).
-    if (promote) await startQueued(deps, tx, exec.workspaceId, effects);
+    if (options.promote ?? true) await startQueued(deps, tx, exec.workspaceId, effects);
     const workflow = await tx.workflow.findUnique({ where: { id: exec.workflowId }, select: { name: true } });
     const row = await tx.workflowExecution.findUniqueOrThrow({ where: { id: executionId }, select: { status: true, startedAt: true, finishedAt: true, trigger: true, error: true } });
     // Last, because the append holds the activity log's lock until commit.
@@ -182,7 +195,7 @@ export async function startQueued(deps: ServiceDeps, tx: Tx, workspaceId: string
   // A resumed execution that had to queue may have steps whose jobs left while it was paused.
   const ids = await promoteQueued(deps, tx, workspaceId, async (id) => {
     await redispatchInFlight(deps, tx, id);
-    return advanceLocked(deps, tx, id, effects, false);
+    return advanceLocked(deps, tx, id, effects, { promote: false });
   });
   for (const id of ids) effects.touched(id);
   return ids;
@@ -207,20 +220,38 @@ function evaluateCondition(
   }
 }
 
+/**
+ * One statement: counts the forEach's children in flight and pending, marks
+ * the next pending ones ready up to its concurrency and enqueues their jobs.
+ * `done`: nothing was in flight or pending (the parent can complete).
+ */
+export async function forEachTick(deps: ServiceDeps, tx: Tx, parentId: string): Promise<{ done: boolean }> {
+  const [row] = await tx.$queryRawUnsafe<{ inflight: number; pending: number; dispatched: number }[]>(
+    `WITH c AS (
+       SELECT count(*) FILTER (WHERE status IN ('ready', 'running', 'waiting', 'retrying'))::int AS inflight,
+              count(*) FILTER (WHERE status = 'pending')::int AS pending
+       FROM "WorkflowStepRun" WHERE "parentId" = $1
+     ), picked AS (
+       SELECT id FROM "WorkflowStepRun" WHERE "parentId" = $1 AND status = 'pending' ORDER BY "itemIndex"
+       LIMIT (SELECT GREATEST(0, COALESCE((p.state->'fanOut'->>'concurrency')::int, 1) - c.inflight) FROM c, "WorkflowStepRun" p WHERE p.id = $1)
+     ), upd AS (
+       UPDATE "WorkflowStepRun" s SET status = 'ready', "readyAt" = $2, "nextAttemptAt" = NULL
+       FROM picked WHERE s.id = picked.id AND s.status = 'pending' RETURNING s.id
+     ), jobs AS (
+       SELECT graphile_worker.add_job($3::text, json_build_object('stepRunId', id), job_key => 'wfstep:' || id) FROM upd
+     )
+     SELECT c.inflight, c.pending, (SELECT count(*)::int FROM jobs) AS dispatched FROM c`,
+    parentId,
+    deps.clock(),
+    taskNames(deps).step,
+  );
+  return { done: !row || (row.inflight === 0 && row.pending === 0) };
+}
+
 /** Moves a fanned-out forEach on: more children while under its concurrency; completes it when all are done. */
-async function stepForEach(deps: ServiceDeps, tx: Tx, exec: LockedExecution, parent: RunRow, fan: FanOutState['fanOut'], now: Date, logs: Log[]): Promise<void> {
-  const counts = await tx.$queryRaw<{ status: StepRunStatus; n: number }[]>`
-    SELECT status::text AS status, count(*)::int AS n FROM "WorkflowStepRun" WHERE "parentId" = ${parent.id} GROUP BY status`;
-  const by = (s: StepRunStatus) => counts.find((c) => c.status === s)?.n ?? 0;
-  const inFlight = counts.filter((c) => IN_FLIGHT_STEP.has(c.status)).reduce((a, c) => a + c.n, 0);
-  const pending = by('pending');
-  if (pending > 0 && inFlight < fan.concurrency) {
-    const next = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "WorkflowStepRun" WHERE "parentId" = ${parent.id} AND status = 'pending' ORDER BY "itemIndex" LIMIT ${fan.concurrency - inFlight}`;
-    await dispatchPending(deps, tx, next.map((n) => n.id), now);
-    return;
-  }
-  if (pending > 0 || inFlight > 0) return;
+async function stepForEach(deps: ServiceDeps, tx: Tx, exec: LockedExecution, parent: RunRow, now: Date, logs: Log[]): Promise<void> {
+  const tick = await forEachTick(deps, tx, parent.id);
+  if (!tick.done) return;
   const children = await tx.workflowStepRun.findMany({ where: { parentId: parent.id }, orderBy: { itemIndex: 'asc' }, select: { status: true, output: true, error: true, itemIndex: true } });
   const succeeded = children.filter((c) => c.status === 'succeeded').length;
   const failedChildren = children.filter((c) => c.status !== 'succeeded' && c.status !== 'skipped');

@@ -33,29 +33,65 @@ const DUE_SLACK_MS = 1_000;
 export const CANCEL_POLL_MS = 1_000;
 
 interface Claimed {
-  id: string;
   prevStatus: string;
-  startedAt: Date;
   attempt: number;
+  maxAttempts: number;
+  executionId: string;
+  stepId: string;
+  type: string;
+  itemIndex: number;
+  parentId: string | null;
+  item: unknown;
+  state: unknown;
+  idempotencyKey: string;
+  workflowId: string;
+  workspaceId: string;
+  version: number;
+  versionId: string;
+  params: Record<string, unknown> | null;
+  createdById: string | null;
+  /** Outputs of the execution's steps that succeeded, by step id. */
+  outputs: Record<string, Record<string, unknown>> | null;
 }
 
+/**
+ * One statement: the conditional claim, its log row, and everything the run
+ * needs (the step run, its execution, the outputs of earlier steps): the
+ * dispatch path is one round trip before the step's own work.
+ */
 async function claim(deps: ServiceDeps, stepRunId: string, now: Date, takeover: boolean): Promise<Claimed | null> {
   const due = new Date(now.getTime() + DUE_SLACK_MS);
   const rows = await deps.db.$queryRaw<Claimed[]>`
-    UPDATE "WorkflowStepRun" s SET
-      status = 'running',
-      attempt = CASE WHEN prev.status IN ('ready', 'retrying') THEN s.attempt + 1 ELSE s.attempt END,
-      "startedAt" = ${now},
-      "nextAttemptAt" = NULL
-    FROM (SELECT id, status::text AS status FROM "WorkflowStepRun" WHERE id = ${stepRunId}) prev, "WorkflowExecution" e
-    WHERE s.id = prev.id AND e.id = s."executionId"
-      AND (
-        (s.status = 'ready' AND e.status = 'running')
-        OR (s.status IN ('retrying', 'waiting') AND s."nextAttemptAt" IS NOT NULL AND s."nextAttemptAt" <= ${due} AND e.status = 'running')
-        -- Taken over from a worker that died mid-step (the job handed out again, or re-enqueued by the sweep): it finishes even while paused.
-        OR (s.status = 'running' AND ${takeover} AND e.status IN ('running', 'paused'))
-      )
-    RETURNING s.id, prev.status AS "prevStatus", s."startedAt", s.attempt`;
+    WITH prev AS (
+      SELECT id, status::text AS status FROM "WorkflowStepRun" WHERE id = ${stepRunId}
+    ), claimed AS (
+      UPDATE "WorkflowStepRun" s SET
+        status = 'running',
+        attempt = CASE WHEN prev.status IN ('ready', 'retrying') THEN s.attempt + 1 ELSE s.attempt END,
+        "startedAt" = ${now},
+        "nextAttemptAt" = NULL
+      FROM prev, "WorkflowExecution" e
+      WHERE s.id = prev.id AND e.id = s."executionId"
+        AND (
+          (s.status = 'ready' AND e.status = 'running')
+          OR (s.status IN ('retrying', 'waiting') AND s."nextAttemptAt" IS NOT NULL AND s."nextAttemptAt" <= ${due} AND e.status = 'running')
+          -- Taken over from a worker that died mid-step (the job handed out again, or re-enqueued by the sweep): it finishes even while paused.
+          OR (s.status = 'running' AND ${takeover} AND e.status IN ('running', 'paused'))
+        )
+      RETURNING s.id, prev.status AS "prevStatus", s.attempt, s."maxAttempts", s."executionId", s."stepId", s.type, s."itemIndex", s."parentId", s.item, s.state,
+        s."idempotencyKey", e."workflowId", e."workspaceId", e.version, e."versionId", e.params, e."createdById"
+    ), logged AS (
+      INSERT INTO "WorkflowStepLog" ("executionId", "stepRunId", level, message, at)
+      SELECT "executionId", id, 'info',
+        CASE "prevStatus" WHEN 'running' THEN 'Resumed after its worker stopped' WHEN 'waiting' THEN 'Woke up' ELSE 'Started' END || ' (attempt ' || attempt || ' of ' || "maxAttempts" || ')',
+        ${now}
+      FROM claimed
+    )
+    SELECT c.*, (
+      SELECT json_object_agg(o."stepId", COALESCE(o.output, '{}'::jsonb)) FROM "WorkflowStepRun" o
+      WHERE o."executionId" = c."executionId" AND o."parentId" IS NULL AND o.status = 'succeeded'
+    ) AS outputs
+    FROM claimed c`;
   return rows[0] ?? null;
 }
 
@@ -80,32 +116,24 @@ class StepAbort extends Error {
  * job cannot run a live step twice.
  */
 export async function runStepJob(deps: ServiceDeps, stepRunId: string, options: { takeover?: boolean } = {}): Promise<void> {
-  const claimed = await claim(deps, stepRunId, deps.clock(), options.takeover ?? false);
-  if (!claimed) return rescheduleIfEarly(deps, stepRunId);
-  const run = await deps.db.workflowStepRun.findUniqueOrThrow({
-    where: { id: stepRunId },
-    select: { executionId: true, stepId: true, type: true, itemIndex: true, parentId: true, item: true, attempt: true, maxAttempts: true, state: true, idempotencyKey: true },
-  });
-  const exec = await deps.db.workflowExecution.findUniqueOrThrow({
-    where: { id: run.executionId },
-    select: { id: true, workflowId: true, workspaceId: true, version: true, versionId: true, params: true, createdById: true },
-  });
-  const runner = new StepRunner(deps, stepRunId, run.executionId, claimed.startedAt);
-  const how = claimed.prevStatus === 'running' ? 'Resumed after its worker stopped' : claimed.prevStatus === 'waiting' ? 'Woke up' : 'Started';
-  await runner.log(`${how} (attempt ${run.attempt} of ${run.maxAttempts})`);
+  const claimedAt = deps.clock();
+  const run = await claim(deps, stepRunId, claimedAt, options.takeover ?? false);
+  if (!run) return rescheduleIfEarly(deps, stepRunId);
+  // The claim's stamp: every later write of this attempt is conditional on it.
+  const runner = new StepRunner(deps, stepRunId, run.executionId, claimedAt, run.parentId);
 
   let step: EffectiveStep;
   try {
-    const definition = await loadDefinition(deps.db, exec.versionId);
+    const definition = await loadDefinition(deps.db, run.versionId);
     step = effectiveStep(deps, definition, run.stepId, run.parentId !== null);
   } catch (e) {
     return runner.fail(message(e), false, run.attempt, run.maxAttempts, undefined);
   }
-  const outputs = await loadOutputs(deps, run.executionId);
-  const params = (exec.params ?? {}) as Record<string, unknown>;
+  const outputs = run.outputs ?? {};
+  const params = run.params ?? {};
   const scope: TemplateScope = run.parentId !== null ? { params, outputs, item: run.item } : { params, outputs };
 
-  if (run.parentId === null && run.type === FOR_EACH_TYPE) return fanOut(deps, runner, exec, run, step, scope);
+  if (run.parentId === null && run.type === FOR_EACH_TYPE) return fanOut(deps, runner, run, run, step, scope);
 
   const type = stepRegistry(deps)[step.type];
   if (!type) return runner.fail(`Unknown step type "${step.type}"`, false, run.attempt, run.maxAttempts, step);
@@ -115,9 +143,10 @@ export async function runStepJob(deps: ServiceDeps, stepRunId: string, options: 
   } catch (e) {
     return runner.fail(e instanceof TemplateError ? `Config: ${e.message}` : message(e), false, run.attempt, run.maxAttempts, step);
   }
+  runner.input = config;
   const parsed = type.config.safeParse(config);
-  if (!parsed.success) return runner.fail(`Invalid config: ${zodMessage(parsed.error)}`, false, run.attempt, run.maxAttempts, step, config);
-  await deps.db.workflowStepRun.updateMany({ where: { id: stepRunId, status: 'running', startedAt: claimed.startedAt }, data: { input: toJsonInput(parsed.data) } });
+  if (!parsed.success) return runner.fail(`Invalid config: ${zodMessage(parsed.error)}`, false, run.attempt, run.maxAttempts, step);
+  runner.input = parsed.data;
 
   const controller = new AbortController();
   const stopWatching = runner.watchForCancel(controller);
@@ -130,7 +159,7 @@ export async function runStepJob(deps: ServiceDeps, stepRunId: string, options: 
   const ctx: StepContext<unknown> = {
     deps,
     config: parsed.data,
-    execution: { id: exec.id, workflowId: exec.workflowId, workspaceId: exec.workspaceId, version: exec.version, params, startedById: exec.createdById },
+    execution: { id: run.executionId, workflowId: run.workflowId, workspaceId: run.workspaceId, version: run.version, params, startedById: run.createdById },
     step: { id: run.stepId, runId: stepRunId, attempt: run.attempt, idempotencyKey: run.idempotencyKey, item: run.parentId !== null ? run.item : undefined, itemIndex: run.itemIndex },
     outputs,
     state: run.state ?? null,
@@ -153,16 +182,11 @@ export async function runStepJob(deps: ServiceDeps, stepRunId: string, options: 
   return runner.park(result.state, result.wakeAt);
 }
 
-async function loadOutputs(deps: ServiceDeps, executionId: string): Promise<Record<string, Record<string, unknown>>> {
-  const done = await deps.db.workflowStepRun.findMany({ where: { executionId, parentId: null, status: 'succeeded' }, select: { stepId: true, output: true } });
-  return Object.fromEntries(done.map((d) => [d.stepId, (d.output ?? {}) as Record<string, unknown>]));
-}
-
 /** Expands a forEach: resolves its items, creates one pending child per item, parks the parent; the scheduler runs the children. */
 async function fanOut(
   deps: ServiceDeps,
   runner: StepRunner,
-  exec: { id: string },
+  exec: { executionId: string },
   run: { stepId: string; attempt: number; maxAttempts: number },
   step: EffectiveStep,
   scope: TemplateScope,
@@ -181,7 +205,7 @@ async function fanOut(
   const { items, concurrency } = config;
   const maxAttempts = retryFor(inner, config.step.retry).attempts;
   await withTx(deps, undefined, async (tx, effects) => {
-    await lockExecution(tx, exec.id);
+    await lockExecution(tx, exec.executionId);
     const now = deps.clock();
     const mine = await tx.workflowStepRun.updateMany({
       where: { id: runner.stepRunId, status: 'running', startedAt: runner.startedAt },
@@ -193,34 +217,42 @@ async function fanOut(
     if (items.length) {
       await tx.workflowStepRun.createMany({
         data: items.map((item, i) => ({
-          executionId: exec.id,
+          executionId: exec.executionId,
           stepId: run.stepId,
           type: config.step.type,
           itemIndex: i,
           parentId: runner.stepRunId,
           item: toJsonInput(item ?? null),
           maxAttempts,
-          idempotencyKey: `${exec.id}:${run.stepId}:${i}`,
+          idempotencyKey: `${exec.executionId}:${run.stepId}:${i}`,
         })),
         skipDuplicates: true,
       });
     }
-    await writeLog(tx, exec.id, runner.stepRunId, items.length ? `Fanned out over ${items.length} items, ${concurrency} at a time` : 'No items: nothing to do');
-    await advanceLocked(deps, tx, exec.id, effects);
+    await writeLog(tx, exec.executionId, runner.stepRunId, items.length ? `Fanned out over ${items.length} items, ${concurrency} at a time` : 'No items: nothing to do');
+    await advanceLocked(deps, tx, exec.executionId, effects);
   });
 }
 
 /** The writes of one claimed attempt; each is conditional on the claim still being this one. */
 class StepRunner {
+  /** The resolved config, stored with the outcome. */
+  input: unknown = undefined;
+
   constructor(
     private readonly deps: ServiceDeps,
     readonly stepRunId: string,
     private readonly executionId: string,
     readonly startedAt: Date,
+    private readonly parentId: string | null,
   ) {}
 
   private get mine() {
     return { id: this.stepRunId, status: 'running' as const, startedAt: this.startedAt };
+  }
+
+  private get inputJson(): string | null {
+    return this.input === undefined ? null : JSON.stringify(this.input);
   }
 
   async log(msg: string, data?: unknown, level: LogLevel = 'info'): Promise<void> {
@@ -258,21 +290,31 @@ class StepRunner {
     };
   }
 
+  /** Output, status and its log row in one statement, then the DAG moves on, in one transaction. */
   async succeed(output: Record<string, unknown>): Promise<void> {
     await withTx(this.deps, undefined, async (tx, effects) => {
-      await lockExecution(tx, this.executionId);
+      const exec = await lockExecution(tx, this.executionId);
       const now = this.deps.clock();
-      const r = await tx.workflowStepRun.updateMany({ where: this.mine, data: { status: 'succeeded', output: toJsonInput(output ?? {}), error: null, finishedAt: now } });
-      if (!r.count) return writeLog(tx, this.executionId, this.stepRunId, 'Result dropped: the step was cancelled or completed elsewhere meanwhile', undefined, 'warn');
-      await writeLog(tx, this.executionId, this.stepRunId, `Succeeded in ${now.getTime() - this.startedAt.getTime()} ms`);
-      await advanceLocked(this.deps, tx, this.executionId, effects);
+      const done = await tx.$queryRaw<{ id: bigint }[]>`
+        WITH upd AS (
+          UPDATE "WorkflowStepRun" SET status = 'succeeded', output = ${JSON.stringify(output ?? {})}::jsonb, input = COALESCE(${this.inputJson}::jsonb, input), error = NULL, "finishedAt" = ${now}
+          WHERE id = ${this.stepRunId} AND status = 'running' AND "startedAt" = ${this.startedAt}
+          RETURNING id, "executionId"
+        )
+        INSERT INTO "WorkflowStepLog" ("executionId", "stepRunId", level, message, at)
+        SELECT "executionId", id, 'info', ${`Succeeded in ${now.getTime() - this.startedAt.getTime()} ms`}, ${now} FROM upd RETURNING id`;
+      if (!done.length) return writeLog(tx, this.executionId, this.stepRunId, 'Result dropped: the step was cancelled or completed elsewhere meanwhile', undefined, 'warn');
+      await advanceLocked(this.deps, tx, this.executionId, effects, { locked: exec ?? undefined, childOf: this.parentId ?? undefined });
     });
   }
 
   async park(state: unknown, wakeAt: Date | undefined): Promise<void> {
     await withTx(this.deps, undefined, async (tx, effects) => {
       await lockExecution(tx, this.executionId);
-      const r = await tx.workflowStepRun.updateMany({ where: this.mine, data: { status: 'waiting', state: toJsonInput(state), nextAttemptAt: wakeAt ?? null } });
+      const r = await tx.workflowStepRun.updateMany({
+        where: this.mine,
+        data: { status: 'waiting', state: toJsonInput(state), nextAttemptAt: wakeAt ?? null, ...(this.input !== undefined ? { input: toJsonInput(this.input) } : {}) },
+      });
       if (!r.count) return writeLog(tx, this.executionId, this.stepRunId, 'Wait dropped: the step was cancelled or completed elsewhere meanwhile', undefined, 'warn');
       if (wakeAt) await scheduleStepJob(this.deps, tx, this.stepRunId, wakeAt);
       await writeLog(tx, this.executionId, this.stepRunId, wakeAt ? `Waiting until ${wakeAt.toISOString()}` : 'Waiting for a decision');
@@ -280,18 +322,17 @@ class StepRunner {
     });
   }
 
-  async fail(error: string, retryable: boolean, attempt: number, maxAttempts: number, step: EffectiveStep | undefined, input?: unknown): Promise<void> {
+  async fail(error: string, retryable: boolean, attempt: number, maxAttempts: number, step: EffectiveStep | undefined): Promise<void> {
     await withTx(this.deps, undefined, async (tx, effects) => {
-      await lockExecution(tx, this.executionId);
+      const exec = await lockExecution(tx, this.executionId);
       const now = this.deps.clock();
       const retry = retryable && attempt < maxAttempts;
       const delay = retry ? backoffDelayMs(step?.retry ?? retryFor(undefined, undefined), attempt) : 0;
       const nextAttemptAt = retry ? new Date(now.getTime() + delay) : null;
+      const input = this.input !== undefined ? { input: toJsonInput(this.input) } : {};
       const r = await tx.workflowStepRun.updateMany({
         where: this.mine,
-        data: retry
-          ? { status: 'retrying', error, nextAttemptAt, readyAt: nextAttemptAt }
-          : { status: 'failed', error, finishedAt: now, ...(input !== undefined ? { input: toJsonInput(input) } : {}) },
+        data: retry ? { status: 'retrying', error, nextAttemptAt, readyAt: nextAttemptAt, ...input } : { status: 'failed', error, finishedAt: now, ...input },
       });
       if (!r.count) return writeLog(tx, this.executionId, this.stepRunId, `Error dropped (the step was cancelled or completed elsewhere): ${error}`, undefined, 'warn');
       if (retry) {
@@ -299,8 +340,8 @@ class StepRunner {
         await writeLog(tx, this.executionId, this.stepRunId, `Attempt ${attempt} of ${maxAttempts} failed: ${error}; retrying in ${delay} ms`, undefined, 'warn');
         effects.touched(this.executionId);
       } else {
-        await writeLog(tx, this.executionId, this.stepRunId, attempt >= maxAttempts && retryable && maxAttempts > 1 ? `Failed after ${attempt} attempts: ${error}` : `Failed: ${error}`, undefined, 'error');
-        await advanceLocked(this.deps, tx, this.executionId, effects);
+        await writeLog(tx, this.executionId, this.stepRunId, retryable && maxAttempts > 1 ? `Failed after ${attempt} attempts: ${error}` : `Failed: ${error}`, undefined, 'error');
+        await advanceLocked(this.deps, tx, this.executionId, effects, { locked: exec ?? undefined, childOf: this.parentId ?? undefined });
       }
     });
   }
