@@ -17,6 +17,7 @@ import {
   ShieldCheck,
   Sun,
   Tags,
+  Waypoints,
   Workflow,
 } from 'lucide-react';
 import {
@@ -124,6 +125,14 @@ export function CommandMenu({
       icon: <ScanSearch />,
       keywords: ['scan', 'classify', 'new scan'],
       onSelect: () => router.push('/scans'),
+    });
+    list.push({
+      id: 'action:new-pipeline',
+      group: 'Actions',
+      label: 'New pipeline',
+      icon: <Waypoints />,
+      keywords: ['pipeline', 'template', 'stages', 'quality', 'dead letters'],
+      onSelect: () => router.push('/pipelines?new=1'),
     });
     list.push({
       id: 'action:run-workflow',
