@@ -81,6 +81,10 @@ describe('workflow router', () => {
     // The execution still records the version it ran.
     expect(await owner.caller.workflow.getExecution({ executionId: started.id })).toMatchObject({ version: 1 });
 
+    // Manual runs turned off: execute is refused, and says why.
+    const hookOnly = await owner.caller.workflow.create({ workspaceId: ws.id, name: `Hook only ${unique()}`, definition: { ...twoNotifies, triggers: { manual: false, webhook: true } } });
+    await expect(owner.caller.workflow.execute({ id: hookOnly.id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: 'Version 1 of this workflow does not allow manual runs (its manual trigger is off)' });
+
     const hook = await owner.caller.workflow.rotateWebhookSecret({ id: wf.id });
     expect(hook.secret).toMatch(/^whsec_/);
     expect(await owner.caller.workflow.get({ id: wf.id })).toMatchObject({ triggers: { webhookSecretSet: true } });

@@ -5,6 +5,7 @@ import {
   cancelExecution,
   createWorkflow,
   createWorkflowInput,
+  executeWorkflow,
   executeWorkflowInput,
   executionIdInput,
   executionLogsInput,
@@ -19,7 +20,6 @@ import {
   pauseExecution,
   resumeExecution,
   rotateWebhookSecret,
-  startExecution,
   stepTypeCatalog,
   updateWorkflow,
   updateWorkflowInput,
@@ -57,10 +57,7 @@ export const workflowRouter = router({
   execute: procedure
     .meta({ permission: 'workflow.execute', scope: ofWorkflow })
     .input(executeWorkflowInput)
-    .mutation(async ({ ctx, input }) => {
-      const started = await startExecution(ctx.deps, ctx.actor, { workflowId: input.id, version: input.version, trigger: 'manual', params: input.params });
-      return { id: started.id, status: started.status };
-    }),
+    .mutation(({ ctx, input }) => executeWorkflow(ctx.deps, ctx.actor, input)),
   cancel: procedure.meta({ permission: 'workflow.execute', scope: ofExecution }).input(executionIdInput).mutation(({ ctx, input }) => cancelExecution(ctx.deps, ctx.actor, input.executionId)),
   pause: procedure.meta({ permission: 'workflow.execute', scope: ofExecution }).input(executionIdInput).mutation(({ ctx, input }) => pauseExecution(ctx.deps, ctx.actor, input.executionId)),
   resume: procedure.meta({ permission: 'workflow.execute', scope: ofExecution }).input(executionIdInput).mutation(({ ctx, input }) => resumeExecution(ctx.deps, ctx.actor, input.executionId)),

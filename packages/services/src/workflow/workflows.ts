@@ -16,6 +16,7 @@ import { workspaceScope } from '../rbac/resolve';
 import { type WorkflowDefinition, workflowDefinitionSchema } from './definition';
 import type { createWorkflowInput, listWorkflowsInput, updateWorkflowInput } from './inputs';
 import { stepRegistry } from './engine/registry';
+import { startExecution } from './engine/start';
 import { activityHead, triggerColumns } from './triggers/mirror';
 import { type DefinitionError, type StepRegistry, validateDefinition } from './validate';
 
@@ -265,4 +266,18 @@ export async function listVersions(deps: ServiceDeps, id: string) {
       definition,
     };
   });
+}
+
+/** A manual run (`workflow.execute`): refused when the version to run turned manual runs off. */
+export async function executeWorkflow(deps: ServiceDeps, actor: Actor, input: { id: string; params?: Record<string, unknown>; version?: number }) {
+  const version = await deps.db.workflowVersion.findFirst({
+    where: { workflowId: input.id, workflow: { deletedAt: null }, ...(input.version ? { version: input.version } : {}) },
+    orderBy: { version: 'desc' },
+    select: { definition: true, version: true },
+  });
+  // No such workflow or version: the engine answers NOT_FOUND in its own words.
+  if (version && !storedDefinition(version.definition).triggers.manual)
+    throw new AppError('PRECONDITION_FAILED', `Version ${version.version} of this workflow does not allow manual runs (its manual trigger is off)`);
+  const started = await startExecution(deps, actor, { workflowId: input.id, version: input.version, trigger: 'manual', params: input.params ?? {} });
+  return { id: started.id, status: started.status };
 }
