@@ -10,6 +10,7 @@ import type { ServiceDeps } from '../src/deps';
 import { cancelExecution, completeWaitingStep, pauseExecution, resumeExecution } from '../src/workflow/engine/control';
 import { workflowJobTasks } from '../src/workflow/engine/jobs';
 import { startExecution } from '../src/workflow/engine/start';
+import { sweepWorkflows } from '../src/workflow/engine/sweep';
 import { getExecution, getExecutionLogs, watchExecution } from '../src/workflow/engine/views';
 import { ensureJobSchema, person, testDeps } from './harness';
 import { engineDeps, makeEngineWorkspace, makeWorkflow, seen, stepOf, waitFor, waitForStatus } from './workflow-engine-rig';
@@ -334,6 +335,45 @@ describe('starting', () => {
     await expect(start({ limit: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // Refusals are audited as failures.
     expect(await deps.db.activityEvent.count({ where: { type: 'workflow.execution.started', status: 'failure', actorId: actor.kind === 'user' ? actor.userId : '' } })).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('recovery sweep', () => {
+  const HOUR = 3_600_000;
+  // Only rows made to look an hour old qualify (other test files' live executions share this database).
+  const sweep = () => sweepWorkflows(deps, { minAgeMs: HOUR / 2 });
+
+  it('re-enqueues a ready step whose job vanished', async () => {
+    const { started } = await run({ steps: [{ id: 'a', type: 'test.park' }] });
+    const parked = await waitFor('a waiting', async () => {
+      const s = stepOf(await getExecution(deps, started.id), 'a');
+      return s.status === 'waiting' ? s : null;
+    });
+    const old = new Date(Date.now() - HOUR);
+    // As if it had been dispatched an hour ago and its job were lost.
+    await deps.db.workflowStepRun.update({ where: { id: parked.id }, data: { status: 'ready', readyAt: old, startedAt: null } });
+    await deps.db.workflowExecution.update({ where: { id: started.id }, data: { startedAt: old } });
+    const result = await sweep();
+    expect(result.redispatched).toBeGreaterThanOrEqual(1);
+    await waitFor('a invoked again', async () => seen.invocations.get(parked.id) === 2);
+    const logs = await getExecutionLogs(deps, started.id, { stepRunId: parked.id });
+    expect(logs.items.some((l) => l.message.startsWith('Recovery: its job was missing (ready)'))).toBe(true);
+    await cancelExecution(deps, actor, started.id);
+  });
+
+  it('advances a running execution left with nothing in flight', async () => {
+    const { started } = await run({ steps: [{ id: 'a', type: 'test.park' }, { id: 'b', type: 'test.echo', dependsOn: ['a'] }] });
+    const parked = await waitFor('a waiting', async () => {
+      const s = stepOf(await getExecution(deps, started.id), 'a');
+      return s.status === 'waiting' ? s : null;
+    });
+    // Completed without advancing, as a bug or an interrupted release might leave it.
+    await deps.db.workflowStepRun.update({ where: { id: parked.id }, data: { status: 'succeeded', output: { approved: true }, finishedAt: new Date() } });
+    await deps.db.workflowExecution.update({ where: { id: started.id }, data: { startedAt: new Date(Date.now() - HOUR) } });
+    expect((await sweep()).advanced).toBeGreaterThanOrEqual(1);
+    const done = await waitForStatus(deps, started.id);
+    expect(done.status).toBe('succeeded');
+    expect(stepOf(done, 'b').status).toBe('succeeded');
   });
 });
 
