@@ -6,6 +6,7 @@ import { useHydrated } from '~/lib/use-hydrated';
 import { AppSidebar } from './app-sidebar';
 import { CommandMenu } from './command-menu';
 import { HealthIndicator } from './health-indicator';
+import { NotificationBell } from '~/features/notifications/notification-bell';
 import { UserMenu } from './user-menu';
 import { type SessionUser, SessionUserProvider } from './current-user';
 import { WorkspaceProvider } from './workspace-context';
@@ -58,6 +59,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
               </button>
               <div className="ml-auto flex items-center gap-1">
                 <HealthIndicator />
+                <NotificationBell />
                 <UserMenu />
               </div>
             </header>

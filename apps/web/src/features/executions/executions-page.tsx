@@ -1,0 +1,293 @@
+'use client';
+import * as React from 'react';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { History, Workflow, X } from 'lucide-react';
+import {
+  Button,
+  DataTable,
+  type DataTableColumn,
+  DataTableLoadMore,
+  EmptyState,
+  PageHeader,
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '@racine/ui';
+import { useWorkspaces } from '~/components/shell/workspace-context';
+import { ExecutionStatusBadge } from '~/components/workflow/status-badge';
+import { executionStatuses, isExecutionActive } from '~/components/workflow/status-style';
+import { formatMs, formatSpan } from '~/components/workflow/execution-model';
+import { formatDateTime, formatRelative } from '~/lib/format';
+import { useTRPC } from '~/trpc/react';
+import { type ExecutionListItem, startedBy, triggerKinds, triggerLabel } from './bits';
+
+const ALL = '__all__';
+
+function StepCounts({ steps }: { steps: ExecutionListItem['steps'] }) {
+  if (!steps.total) return <span className="text-muted-foreground">—</span>;
+  return (
+    <span
+      className="inline-flex gap-1.5 text-xs tabular-nums"
+      title="succeeded · failed · skipped, of all steps"
+    >
+      <span className="text-success">{steps.succeeded}</span>
+      {steps.failed ? <span className="text-destructive">{steps.failed} failed</span> : null}
+      {steps.skipped ? (
+        <span className="text-muted-foreground">{steps.skipped} skipped</span>
+      ) : null}
+      <span className="text-muted-foreground">/ {steps.total}</span>
+    </span>
+  );
+}
+
+/** Run history across every workflow the caller may read, filtered from the URL. */
+export function ExecutionsPage() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const { workspaces } = useWorkspaces();
+  const workflowId = searchParams.get('workflow');
+  const workspaceId = searchParams.get('workspace');
+  const statusParam = searchParams.get('status');
+  const triggerParam = searchParams.get('trigger');
+  const status = executionStatuses.find((s) => s === statusParam) ?? null;
+  const trigger = triggerKinds.find((t) => t === triggerParam) ?? null;
+
+  const setParams = React.useCallback(
+    (patch: Record<string, string | null>) => {
+      const params = new URLSearchParams(searchParams);
+      for (const [k, v] of Object.entries(patch)) {
+        if (v) params.set(k, v);
+        else params.delete(k);
+      }
+      router.replace(`${pathname}${params.size ? `?${params}` : ''}`, { scroll: false });
+    },
+    [router, pathname, searchParams],
+  );
+
+  const workflows = useQuery({
+    ...trpc.workflow.list.queryOptions({
+      limit: 100,
+      ...(workspaceId ? { workspaceId } : {}),
+    }),
+    staleTime: 60_000,
+  });
+  const executions = useInfiniteQuery({
+    ...trpc.workflow.executions.infiniteQueryOptions(
+      {
+        limit: 25,
+        ...(workflowId ? { workflowId } : {}),
+        ...(workspaceId ? { workspaceId } : {}),
+        ...(status ? { status } : {}),
+        ...(trigger ? { trigger } : {}),
+      },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
+    placeholderData: keepPreviousData,
+    // Running rows move on their own: refresh while any is active.
+    refetchInterval: (q) =>
+      q.state.data?.pages.some((p) => p.items.some((e) => isExecutionActive(e.status)))
+        ? 5_000
+        : false,
+  });
+  const rows = executions.data?.pages.flatMap((p) => p.items);
+  const filtered = !!(workflowId || workspaceId || status || trigger);
+  const workspaceName = (id: string) => workspaces.find((w) => w.id === id)?.name ?? null;
+
+  const columns: DataTableColumn<ExecutionListItem>[] = [
+    {
+      id: 'status',
+      header: 'Status',
+      className: 'w-32',
+      cell: (e) => <ExecutionStatusBadge status={e.status} />,
+    },
+    {
+      id: 'workflow',
+      header: 'Workflow',
+      cell: (e) => (
+        <div className="min-w-0">
+          <div className="truncate font-medium">{e.workflowName}</div>
+          <div className="truncate text-xs text-muted-foreground">
+            <Link
+              href={`/workflows/${e.workflowId}`}
+              className="hover:underline"
+              onClick={(ev) => ev.stopPropagation()}
+            >
+              version {e.version}
+            </Link>
+            {workspaceName(e.workspaceId) ? ` · ${workspaceName(e.workspaceId)}` : ''}
+          </div>
+        </div>
+      ),
+    },
+    {
+      id: 'trigger',
+      header: 'Trigger',
+      className: 'hidden sm:table-cell whitespace-nowrap',
+      cell: (e) => (
+        <div className="grid">
+          <span>{triggerLabel[e.trigger] ?? e.trigger}</span>
+          <span className="text-xs text-muted-foreground">{startedBy(e)}</span>
+        </div>
+      ),
+    },
+    {
+      id: 'started',
+      header: 'Started',
+      className: 'whitespace-nowrap',
+      cell: (e) => (
+        <span title={formatDateTime(e.startedAt ?? e.createdAt)} className="text-muted-foreground">
+          {formatRelative(e.startedAt ?? e.createdAt)}
+        </span>
+      ),
+    },
+    {
+      id: 'duration',
+      header: 'Duration',
+      className: 'hidden md:table-cell whitespace-nowrap tabular-nums',
+      cell: (e) =>
+        e.durationMs !== null ? formatMs(e.durationMs) : formatSpan(e.startedAt, e.finishedAt),
+    },
+    {
+      id: 'steps',
+      header: 'Steps',
+      className: 'hidden lg:table-cell whitespace-nowrap',
+      cell: (e) => <StepCounts steps={e.steps} />,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="Executions"
+        breadcrumb={<Link href="/workflows">Workflows</Link>}
+        description="Every run of every workflow you can read: who or what started it, how long it took, how its steps ended."
+      />
+      <DataTable
+        label="Workflow executions"
+        columns={columns}
+        data={rows}
+        getRowId={(e) => e.id}
+        rowTestId="execution-row"
+        rowData={(e) => ({ 'data-status': e.status, 'data-workflow': e.workflowName })}
+        isLoading={executions.isPending}
+        error={executions.error}
+        onRetry={() => void executions.refetch()}
+        onRowClick={(e) => router.push(`/workflows/executions/${e.id}`)}
+        toolbar={
+          <div className="flex flex-wrap items-center gap-2">
+            <Select
+              value={workspaceId ?? ALL}
+              onValueChange={(v) => setParams({ workspace: v === ALL ? null : v, workflow: null })}
+            >
+              <SelectTrigger className="w-44" aria-label="Workspace filter">
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                <SelectItem value={ALL}>All workspaces</SelectItem>
+                {workspaces.map((w) => (
+                  <SelectItem key={w.id} value={w.id}>
+                    {w.name}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+            <Select
+              value={workflowId ?? ALL}
+              onValueChange={(v) => setParams({ workflow: v === ALL ? null : v })}
+            >
+              <SelectTrigger className="w-52" aria-label="Workflow filter">
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                <SelectItem value={ALL}>All workflows</SelectItem>
+                {workflows.data?.items.map((w) => (
+                  <SelectItem key={w.id} value={w.id}>
+                    {w.name}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+            <Select
+              value={status ?? ALL}
+              onValueChange={(v) => setParams({ status: v === ALL ? null : v })}
+            >
+              <SelectTrigger className="w-36" aria-label="Status filter">
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                <SelectItem value={ALL}>Any status</SelectItem>
+                {executionStatuses.map((s) => (
+                  <SelectItem key={s} value={s} className="capitalize">
+                    {s}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+            <Select
+              value={trigger ?? ALL}
+              onValueChange={(v) => setParams({ trigger: v === ALL ? null : v })}
+            >
+              <SelectTrigger className="w-36" aria-label="Trigger filter">
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                <SelectItem value={ALL}>Any trigger</SelectItem>
+                {triggerKinds.map((t) => (
+                  <SelectItem key={t} value={t}>
+                    {triggerLabel[t]}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+            {filtered ? (
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() =>
+                  setParams({ workflow: null, workspace: null, status: null, trigger: null })
+                }
+              >
+                <X />
+                Clear
+              </Button>
+            ) : null}
+          </div>
+        }
+        empty={
+          <EmptyState
+            icon={filtered ? <History /> : <Workflow />}
+            title={filtered ? 'No execution matches these filters' : 'No workflow has run yet'}
+            description={
+              filtered
+                ? 'Try another workflow, status, trigger or workspace.'
+                : 'Run a workflow by hand, or give it a schedule, an event or a webhook trigger.'
+            }
+            action={
+              filtered ? null : (
+                <Button size="sm" asChild>
+                  <Link href="/workflows">Workflows</Link>
+                </Button>
+              )
+            }
+          />
+        }
+        footer={
+          rows?.length ? (
+            <DataTableLoadMore
+              count={rows.length}
+              hasMore={!!executions.hasNextPage}
+              loading={executions.isFetchingNextPage}
+              onLoadMore={() => void executions.fetchNextPage()}
+            />
+          ) : null
+        }
+      />
+    </>
+  );
+}
