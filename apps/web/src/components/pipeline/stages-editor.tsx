@@ -19,6 +19,7 @@ import {
   toast,
 } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
+import { cronHint } from '~/features/scans/cron';
 import { issuesByPath, issuesUnder } from './server-issues';
 import { StageFields } from './stage-fields';
 import { newStage, stageKinds } from './stage-kinds';
@@ -94,7 +95,7 @@ export function StagesEditor({ pipeline }: { pipeline: PipelineDetail }) {
     issues[''],
     issues.stages,
     ...Object.entries(issues)
-      .filter(([p]) => p.startsWith('source') || p === 'schedule')
+      .filter(([p]) => p.startsWith('source') && p !== 'source.tableGlob')
       .map(([p, m]) => `${p}: ${m}`),
   ].filter(Boolean);
 
@@ -247,12 +248,13 @@ export function StagesEditor({ pipeline }: { pipeline: PipelineDetail }) {
         </Card>
         <Card>
           <CardHeader>
-            <CardTitle>Items</CardTitle>
+            <CardTitle>Items and schedule</CardTitle>
             <CardDescription>
-              Every table of {pipeline.dataSourceName ?? 'the source'}, or those matching:
+              Every table of {pipeline.dataSourceName ?? 'the source'}, or those matching a pattern;
+              run by hand, or on a schedule while the pipeline is enabled.
             </CardDescription>
           </CardHeader>
-          <CardContent>
+          <CardContent className="grid gap-3 sm:grid-cols-2">
             <Field
               label="Table name pattern"
               htmlFor="source-glob"
@@ -271,6 +273,25 @@ export function StagesEditor({ pipeline }: { pipeline: PipelineDetail }) {
                     source: { ...draft.source, tableGlob: e.target.value || undefined },
                   })
                 }
+              />
+            </Field>
+            <Field
+              label="Schedule (cron)"
+              htmlFor="pipeline-schedule"
+              hint={
+                draft.schedule?.trim()
+                  ? cronHint(draft.schedule)
+                  : 'Manual only: runs when someone presses Run.'
+              }
+              error={issues.schedule}
+            >
+              <Input
+                id="pipeline-schedule"
+                className="font-mono"
+                disabled={!canEdit}
+                placeholder="0 2 * * *"
+                value={draft.schedule ?? ''}
+                onChange={(e) => setDraft({ ...draft, schedule: e.target.value || undefined })}
               />
             </Field>
           </CardContent>
