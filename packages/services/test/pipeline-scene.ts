@@ -1,6 +1,5 @@
 /** A workspace with the demo shop as its source, scanned once, for the pipeline tests. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { makeUser, makeWorkspace } from '@racine/db/factories';
 import { syncBuiltInFrameworks } from '../src/compliance/frameworks';
@@ -15,7 +14,16 @@ import { createScanInput } from '../src/scan/schemas';
 import { AccessChecker } from '../src/rbac/resolve';
 import { ensureJobSchema, testDeps, userActor } from './harness';
 
-export const sqliteRoot = mkdtempSync(path.join(tmpdir(), 'racine-pipeline-'));
+/**
+ * Under the data directory, which every process allows SQLite files in: a
+ * worker of another test file may run one of these pipelines' jobs.
+ */
+const testFiles = path.join(
+  path.resolve(process.env.RACINE_DATA_DIR ?? '.racine'),
+  'test-pipelines',
+);
+mkdirSync(testFiles, { recursive: true });
+export const sqliteRoot = mkdtempSync(path.join(testFiles, 'run-'));
 
 let frameworksSynced: Promise<void> | null = null;
 

@@ -4,6 +4,8 @@
  * real job worker, the per-stage concurrency limit, dead letters retried
  * after the data is fixed, metrics and health, lineage written once.
  */
+import './pipeline-task-queue';
+import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +40,7 @@ afterAll(async () => {
   await runner?.stop();
   delete process.env.RACINE_SQLITE_ROOTS;
   delete process.env.RACINE_PIPELINE_BACKOFF_MS;
+  rmSync(sqliteRoot, { recursive: true, force: true });
 });
 
 const allStages = [

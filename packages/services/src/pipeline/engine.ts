@@ -33,8 +33,13 @@ import { listSourceItems } from './items';
 import { runStage } from './stages';
 import type { ItemResult } from './stages/types';
 
-export const PIPELINE_BATCH_TASK = 'pipeline:batch';
-export const PIPELINE_RETRY_TASK = 'pipeline:retry';
+/**
+ * Task names. RACINE_PIPELINE_TASK_SUFFIX (read at load) gives a process its own task names,
+ * which no other process's worker serves: tests running side by side keep their jobs apart.
+ */
+const taskSuffix = process.env.RACINE_PIPELINE_TASK_SUFFIX ?? '';
+export const PIPELINE_BATCH_TASK = `pipeline:batch${taskSuffix}`;
+export const PIPELINE_RETRY_TASK = `pipeline:retry${taskSuffix}`;
 
 /** First retry delay; doubles per attempt, ±20% jitter. RACINE_PIPELINE_BACKOFF_MS overrides (tests). */
 const backoffBaseMs = () => Number(process.env.RACINE_PIPELINE_BACKOFF_MS ?? 2_000);
