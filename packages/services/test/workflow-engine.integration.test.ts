@@ -302,6 +302,14 @@ describe('starting', () => {
     expect((await waitForStatus(deps, b.id)).status).toBe('succeeded');
   });
 
+  it('finishes at start when every step is skipped by its condition', async () => {
+    const { started } = await run({ parameters: [{ name: 'go', type: 'boolean', default: false }], steps: [{ id: 'a', type: 'test.echo', condition: 'params.go == true' }, { id: 'b', type: 'test.echo', dependsOn: ['a'] }] });
+    expect(started.status).toBe('succeeded');
+    const view = await getExecution(deps, started.id);
+    expect(view.steps.map((s) => s.status)).toEqual(['skipped', 'skipped']);
+    expect(view.finishedAt).not.toBeNull();
+  });
+
   it('returns the same execution for the same trigger key, even when started at once', async () => {
     const wf = await makeWorkflow(deps, workspaceId, { steps: [{ id: 'a', type: 'test.echo' }] });
     const key = `test:${crypto.randomUUID()}`;

@@ -113,7 +113,9 @@ async function createExecution(deps: ServiceDeps, tx: Tx, actor: Actor, input: z
     })),
   });
   await writeLog(tx, id, null, slot.free ? `Started (${input.trigger}), version ${versionNumber}` : `Queued (${input.trigger}): ${slot.reason}`, { params });
-  if (slot.free) await advanceLocked(deps, tx, id, effects);
+  // A run whose every step is skipped at once finishes here.
+  const finished = slot.free && (await advanceLocked(deps, tx, id, effects));
   effects.touched(id);
-  return { id, status, workspaceId: workflow.workspaceId, workflowName: workflow.name, version: versionNumber, params };
+  const final = finished ? (await tx.workflowExecution.findUniqueOrThrow({ where: { id }, select: { status: true } })).status : status;
+  return { id, status: final, workspaceId: workflow.workspaceId, workflowName: workflow.name, version: versionNumber, params };
 }
