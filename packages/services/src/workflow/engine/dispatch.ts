@@ -19,16 +19,18 @@ export async function dispatchPending(deps: ServiceDeps, tx: Tx, stepRunIds: str
   if (!stepRunIds.length) return 0;
   // Stamped as late as possible: readyAt → startedAt is the dispatch overhead the bench measures.
   const now = deps.clock();
-  const marked = await tx.$queryRaw<{ id: string }[]>`
-    UPDATE "WorkflowStepRun" SET status = 'ready', "readyAt" = ${now}, "nextAttemptAt" = NULL
-    WHERE id = ANY(${stepRunIds}::text[]) AND status = 'pending' RETURNING id`;
-  if (!marked.length) return 0;
-  await tx.$queryRawUnsafe(
-    `SELECT graphile_worker.add_job($1::text, json_build_object('stepRunId', id), job_key => 'wfstep:' || id) FROM unnest($2::text[]) AS id`,
+  // One statement: mark, then enqueue a job per row actually marked.
+  const [row] = await tx.$queryRawUnsafe<{ n: number }[]>(
+    `WITH marked AS (
+       UPDATE "WorkflowStepRun" SET status = 'ready', "readyAt" = $1, "nextAttemptAt" = NULL
+       WHERE id = ANY($2::text[]) AND status = 'pending' RETURNING id
+     )
+     SELECT count(*)::int AS n FROM (SELECT graphile_worker.add_job($3::text, json_build_object('stepRunId', id), job_key => 'wfstep:' || id) FROM marked) jobs`,
+    now,
+    stepRunIds,
     taskNames(deps).step,
-    marked.map((m) => m.id),
   );
-  return marked.length;
+  return row?.n ?? 0;
 }
 
 /** Enqueues (or re-enqueues) the job of one step run, e.g. a retry at its backoff time or a wake-up. */

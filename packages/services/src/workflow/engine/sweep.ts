@@ -43,7 +43,8 @@ export async function sweepWorkflows(deps: ServiceDeps, options: { minAgeMs?: nu
     WHERE e.status = 'running'
       AND (s.status IN ('ready', 'retrying', 'running') OR (s.status = 'waiting' AND s."nextAttemptAt" IS NOT NULL AND NOT (s.type = 'forEach' AND s."parentId" IS NULL)))
       AND COALESCE(s."nextAttemptAt", s."startedAt", s."readyAt", e."startedAt") < ${cutoff}
-      AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j WHERE j.key = 'wfstep:' || s.id)
+      -- A job the queue gave up on (attempts used up) counts as missing.
+      AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j WHERE j.key = 'wfstep:' || s.id AND j.attempts < j.max_attempts)
     LIMIT 1000`;
   for (const o of orphans) {
     if (!(await runnable(o.versionId))) continue;
