@@ -18,9 +18,8 @@
 import type { StepRunStatus } from '@racine/db';
 import type { StepDefinition, WorkflowDefinition } from './definition';
 import { retryPolicySchema } from './definition';
-import { templateRefs } from './expressions';
+import { templateRefs, transitiveDependencies } from './expressions';
 import type { StepRegistry } from './validate';
-import { validateDefinition } from './validate';
 
 /** How many recent executions the analysis reads. */
 export const ANALYSIS_WINDOW = 50;
@@ -160,6 +159,11 @@ function ancestorsWithout(definition: WorkflowDefinition, stepId: string, skipEd
   return seen;
 }
 
+/** Every step that reads `stepId`'s outputs still has it among its transitive dependencies. */
+function stillAfterWhatTheyRead(definition: WorkflowDefinition, stepId: string): boolean {
+  return definition.steps.every((s) => !stepsRead(s).has(stepId) || transitiveDependencies(definition, s.id).includes(stepId));
+}
+
 /** The groups whose order is the point: a human gate, a condition, a delay, a fan-out. */
 const ORDERED_GROUPS = new Set(['human', 'control']);
 
@@ -212,8 +216,8 @@ export function analyzeRuns(definition: WorkflowDefinition, samples: readonly St
       if (ancestorsWithout(definition, to.id, [a, to.id]).has(a)) continue;
       const id = `parallelize:${a}>${to.id}`;
       const changed = applyToDefinition(definition, id, stats);
-      // A later step may read A through B; the change must leave a valid definition.
-      if (!changed || !validateDefinition(changed, registry).ok) continue;
+      // A later step may read A through B: every step that reads A must still come after it.
+      if (!changed || !stillAfterWhatTheyRead(changed, a)) continue;
       const saving = statOf.get(a)?.p50Ms;
       suggestions.push({
         id,
