@@ -230,6 +230,8 @@ describe('a pipeline run', () => {
       primaryKey: ['id'],
       columnsAdded: 0,
     });
+    // Just scanned: the live source matches the catalog, so ingest writes nothing.
+    expect(out('ingest', 'customers').catalogWrites).toBe(0);
     expect(out('classify', 'customers').columnsScanned).toBe(15);
     // The scan labelled the table already: the stage refreshes the labels rather than duplicating them.
     const emailLabels = await s.deps.db.classification.count({
@@ -308,10 +310,19 @@ describe('a pipeline run', () => {
       'pipeline.run.succeeded',
     ]);
 
-    // A second run publishes again, and the lineage it records is already there.
+    // The source gains a column; a second run ingests it and publishes again: the lineage it
+    // recorded is already there, only the new column's edge is added.
+    const file = new Database(s.file);
+    file.exec('ALTER TABLE product ADD COLUMN supplier_note TEXT');
+    file.close();
     const again = await executePipeline(s.deps, s.member.actor, p.id);
     expect((await untilDone(s, again.runId)).at(-1)!.status).toBe('succeeded');
-    expect(await edges()).toBe(columnCount);
+    const product = await s.deps.db.pipelineStageItem.findFirstOrThrow({
+      where: { runId: again.runId, stage: 'ingest', itemKey: { endsWith: '.product' } },
+      select: { output: true },
+    });
+    expect(product.output).toMatchObject({ columns: 6, columnsAdded: 1, catalogWrites: 1 });
+    expect(await edges()).toBe(columnCount + 1);
     const second = await s.deps.db.pipelineStageItem.findFirstOrThrow({
       where: { runId: again.runId, stage: 'publish', itemKey: { endsWith: '.customers' } },
       select: { output: true },

@@ -61,6 +61,7 @@ export const ingestStage: StageHandler<'ingest'> = {
   },
 };
 
+/** Writes only what differs from the catalog: after a scan, a table that did not change costs one read. */
 async function refreshTable(
   db: Db,
   dataSourceId: string,
@@ -71,34 +72,46 @@ async function refreshTable(
   now: Date,
 ) {
   const pk = new Set(table.primaryKey);
-  const existing = await db.asset.findMany({
-    where: { parentId: tableId, type: 'column' },
-    select: {
-      id: true,
-      name: true,
-      dataType: true,
-      nullable: true,
-      defaultValue: true,
-      removedAt: true,
-    },
-  });
+  const [current, existing] = await Promise.all([
+    db.asset.findUnique({
+      where: { id: tableId },
+      select: { comment: true, rowCountEstimate: true, removedAt: true },
+    }),
+    db.asset.findMany({
+      where: { parentId: tableId, type: 'column' },
+      select: {
+        id: true,
+        name: true,
+        dataType: true,
+        normalizedType: true,
+        nullable: true,
+        defaultValue: true,
+        comment: true,
+        ordinal: true,
+        isPrimaryKey: true,
+        removedAt: true,
+      },
+    }),
+  ]);
   const byName = new Map(existing.map((c) => [c.name, c]));
   const live = new Set(table.columns.map((c) => c.name));
   let added = 0;
   let changed = 0;
-  const writes: Prisma.PrismaPromise<unknown>[] = [
-    db.asset.update({
-      where: { id: tableId },
-      data: {
-        comment: table.comment,
-        rowCountEstimate:
-          table.rowCountEstimate == null
-            ? null
-            : BigInt(Math.max(0, Math.round(table.rowCountEstimate))),
-        removedAt: null,
-      },
-    }),
-  ];
+  const writes: Prisma.PrismaPromise<unknown>[] = [];
+  const rowCountEstimate =
+    table.rowCountEstimate == null ? null : BigInt(Math.max(0, Math.round(table.rowCountEstimate)));
+  if (
+    !current ||
+    current.comment !== table.comment ||
+    current.rowCountEstimate !== rowCountEstimate ||
+    current.removedAt
+  )
+    writes.push(
+      db.asset.update({
+        where: { id: tableId },
+        data: { comment: table.comment, rowCountEstimate, removedAt: null },
+      }),
+    );
   for (const column of table.columns) {
     const fields = {
       dataType: column.dataType,
@@ -118,16 +131,20 @@ async function refreshTable(
       old.defaultValue !== column.defaultValue
     )
       changed++;
+    const same =
+      old &&
+      !old.removedAt &&
+      (Object.keys(fields) as (keyof typeof fields)[]).every((k) => old[k] === fields[k]);
+    if (same) continue;
+    const qualifiedName = `${tableKey}.${column.name}`;
     writes.push(
       db.asset.upsert({
-        where: {
-          dataSourceId_qualifiedName: { dataSourceId, qualifiedName: `${tableKey}.${column.name}` },
-        },
+        where: { dataSourceId_qualifiedName: { dataSourceId, qualifiedName } },
         create: {
           dataSourceId,
           type: 'column',
           parentId: tableId,
-          qualifiedName: `${tableKey}.${column.name}`,
+          qualifiedName,
           name: column.name,
           ...fields,
           lastScannedAt: now,
@@ -139,7 +156,7 @@ async function refreshTable(
   const gone = existing.filter((c) => !live.has(c.name) && !c.removedAt).map((c) => c.id);
   if (gone.length)
     writes.push(db.asset.updateMany({ where: { id: { in: gone } }, data: { removedAt: now } }));
-  await db.$transaction(writes);
+  if (writes.length) await db.$transaction(writes);
   return {
     columns: table.columns.length,
     rowEstimate: table.rowCountEstimate,
@@ -148,5 +165,6 @@ async function refreshTable(
     columnsAdded: added,
     columnsChanged: changed,
     columnsRemoved: gone.length,
+    catalogWrites: writes.length,
   };
 }

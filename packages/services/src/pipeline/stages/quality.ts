@@ -63,9 +63,14 @@ export const qualityStage: StageHandler<'quality'> = perItem('quality', async (c
 
   const connector = ctx.connector();
   const ref = { schema: item.schema, table: item.table };
+  // Two columns at a time: the batch's connector has a pool of two (SQLite runs them one by one anyway).
   const profiles = new Map<string, ProfileResult>();
-  for (const column of wanted)
-    profiles.set(column, await connector.profile(ref, column, { topN: 1 }));
+  const queue = [...wanted];
+  const lane = async () => {
+    for (let column = queue.shift(); column !== undefined; column = queue.shift())
+      profiles.set(column, await connector.profile(ref, column, { topN: 1 }));
+  };
+  await Promise.all([lane(), lane()]);
 
   const violations: QualityViolation[] = [];
   const columnStats: Record<string, { nullRatio: number; uniqueRatio: number | null }> = {};
@@ -116,7 +121,7 @@ export const qualityStage: StageHandler<'quality'> = perItem('quality', async (c
         message: `The latest ${freshnessColumn} is ${ageHours.toFixed(1)} h old, older than the ${config.maxAgeHours} h allowed`,
       });
   }
-  const rowCount = profiles.values().next().value?.rowCount ?? null;
+  const rowCount = [...profiles.values()][0]?.rowCount ?? null;
   const output = {
     passed: violations.length === 0,
     rowCount,
