@@ -14,5 +14,6 @@ export interface ServiceDeps {
    * suffix for the engine's job task names, so workers with another registry never pick
    * up these jobs. Absent in production: the registry of workflow/steps/index.ts.
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step type has its own config type
   workflowEngine?: { stepTypes: Readonly<Record<string, StepType<any>>>; taskSuffix: string };
 }

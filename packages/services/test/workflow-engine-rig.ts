@@ -106,6 +106,7 @@ export const parkStep = defineStepType({
   },
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step type has its own config type
 export const testStepTypes: Record<string, StepType<any>> = { ...stepTypes, [echoStep.type]: echoStep, [flakyStep.type]: flakyStep, [slowStep.type]: slowStep, [parkStep.type]: parkStep };
 
 export function engineDeps(base: ServiceDeps, taskSuffix = ':test-engine'): ServiceDeps {

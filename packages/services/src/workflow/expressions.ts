@@ -125,7 +125,7 @@ const PARAM_TYPES: Record<ParameterDefinition['type'], ValueType> = {
 };
 
 /** The step types a field table needs: only their output fields. */
-export type StepOutputRegistry = Readonly<Record<string, Pick<StepType<any>, 'output'>>>;
+export type StepOutputRegistry = Readonly<Record<string, { output: StepType['output'] }>>;
 
 /** Every step `stepId` depends on, directly or not (cycles tolerated: each step is visited once). */
 export function transitiveDependencies(definition: Pick<WorkflowDefinition, 'steps'>, stepId: string): string[] {

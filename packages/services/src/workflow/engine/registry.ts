@@ -13,7 +13,10 @@ import { stepTypes as productionStepTypes } from '../steps/index';
 export const STEP_TASK = 'workflow:step';
 export const SWEEP_TASK = 'workflow:sweep';
 
-export function stepRegistry(deps: ServiceDeps): Readonly<Record<string, StepType<any>>> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step type has its own config type; the registry holds them all
+export type StepRegistry = Readonly<Record<string, StepType<any>>>;
+
+export function stepRegistry(deps: ServiceDeps): StepRegistry {
   return deps.workflowEngine?.stepTypes ?? productionStepTypes;
 }
 
@@ -52,7 +55,7 @@ export interface EffectiveStep {
   definition: StepDefinition;
 }
 
-export function retryFor(type: StepType<any> | undefined, retry: Partial<RetryPolicy> | undefined): RetryPolicy {
+export function retryFor(type: StepRegistry[string] | undefined, retry: Partial<RetryPolicy> | undefined): RetryPolicy {
   return retryPolicySchema.parse({ ...(type?.defaults?.retry ?? {}), ...(retry ?? {}) });
 }
 
