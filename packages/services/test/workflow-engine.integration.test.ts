@@ -181,7 +181,7 @@ describe('control', () => {
   });
 
   it('pauses (running steps finish, nothing new starts) and resumes', async () => {
-    const { started } = await run({ steps: [{ id: 'a', type: 'test.slow', config: { ms: 600 } }, { id: 'b', type: 'test.echo', dependsOn: ['a'] }] });
+    const { started } = await run({ steps: [{ id: 'a', type: 'test.slow', config: { ms: 1_500 } }, { id: 'b', type: 'test.echo', dependsOn: ['a'] }] });
     await waitFor('a running', async () => stepOf(await getExecution(deps, started.id), 'a').status === 'running');
     const paused = await pauseExecution(deps, actor, started.id);
     expect(paused.status).toBe('paused');
@@ -197,10 +197,11 @@ describe('control', () => {
   });
 
   it('retries that came due while paused run after resume', async () => {
-    const { started } = await run({ steps: [{ id: 'f', type: 'test.flaky', config: { failTimes: 1 }, retry: { attempts: 2, backoffMs: 200, jitter: 0 } }] });
+    const { started } = await run({ steps: [{ id: 'f', type: 'test.flaky', config: { failTimes: 1 }, retry: { attempts: 2, backoffMs: 1_500, jitter: 0 } }] });
     await waitFor('f retrying', async () => stepOf(await getExecution(deps, started.id), 'f').status === 'retrying');
     await pauseExecution(deps, actor, started.id);
-    await new Promise((r) => setTimeout(r, 700));
+    // Past its retry time: the job ran, found the execution paused, and left.
+    await new Promise((r) => setTimeout(r, 2_500));
     expect(stepOf(await getExecution(deps, started.id), 'f').status).toBe('retrying');
     await resumeExecution(deps, actor, started.id);
     const done = await waitForStatus(deps, started.id);
@@ -246,7 +247,7 @@ describe('forEach', () => {
     const { started } = await run({
       steps: [
         { id: 'list', type: 'test.echo', config: { list: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] } },
-        { id: 'each', type: 'forEach', dependsOn: ['list'], config: { items: '{{ steps.list.list }}', concurrency: 3, step: { type: 'test.slow', config: { ms: 120 } } } },
+        { id: 'each', type: 'forEach', dependsOn: ['list'], config: { items: '{{ steps.list.list }}', concurrency: 3, step: { type: 'test.slow', config: { ms: 300 } } } },
         { id: 'after', type: 'test.echo', dependsOn: ['each'], condition: 'steps.each.succeeded == 12' },
       ],
     });
