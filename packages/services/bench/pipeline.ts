@@ -80,6 +80,9 @@ async function buildSource(serverUrl: string, tables: number) {
   };
 }
 
+// graphile-worker logs each job through console.log/info: send them to stderr, so stdout is the JSON alone.
+console.log = console.info = (...args: unknown[]) => console.error(...args);
+
 const server = benchServerUrl();
 log(`pipeline bench: building ${TABLES} tables × ${BENCH_COLUMNS.length} columns × ${ROWS} rows…`);
 const source = await buildSource(server, TABLES);
@@ -169,7 +172,7 @@ try {
   const edges = await db.lineageEdge.count({
     where: { kind: 'pipeline', to: { dataSourceId: ds.id } },
   });
-  console.log(
+  process.stdout.write(
     JSON.stringify(
       {
         bench: 'pipeline',
@@ -203,7 +206,7 @@ try {
       },
       null,
       2,
-    ),
+    ) + '\n',
   );
 } finally {
   await runner?.stop();
