@@ -16,7 +16,8 @@
  *
  * Env (also as RACINE_BENCH_*): BENCH_DATABASE_URL (server),
  * BENCH_WORKFLOW_ITEMS (default 1000), BENCH_WORKFLOW_RUNS (default 100),
- * BENCH_WORKFLOW_WORKERS (worker concurrency, default 8).
+ * BENCH_WORKFLOW_WORKERS (worker concurrency, default 8), BENCH_WORKFLOW_PREPARED
+ * (1: the in-process worker uses prepared statements).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -43,6 +44,8 @@ import { benchEnv, createBenchDatabase, dropOnSignal, log, percentile, round } f
 const ITEMS = Number(benchEnv('WORKFLOW_ITEMS') ?? 1_000);
 const RUNS = Number(benchEnv('WORKFLOW_RUNS') ?? 100);
 const WORKERS = Number(benchEnv('WORKFLOW_WORKERS') ?? 8);
+/** 1: graphile-worker with prepared statements (production's `startWorker` turns them off for the embedded PGlite). */
+const PREPARED = benchEnv('WORKFLOW_PREPARED') === '1';
 const FOR_EACH_CONCURRENCY = Math.min(50, Math.max(1, Math.floor(WORKERS / 2)));
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
@@ -231,7 +234,7 @@ async function main() {
       concurrency: WORKERS,
       pollInterval: 1000,
       noHandleSignals: true,
-      noPreparedStatements: true,
+      noPreparedStatements: !PREPARED,
       taskList: workflowJobTasks(deps),
       logger: new Logger(() => () => {}),
     });
@@ -257,6 +260,7 @@ async function main() {
           bench: 'workflow',
           machine: { cpus: cpus().length, loadavg1: round(loadavg()[0]!), selectOneRoundTripMs: { before: roundTripBefore, after: roundTripAfter } },
           workerConcurrency: WORKERS,
+          queuePreparedStatements: PREPARED,
           dispatch,
           concurrent,
           recovery,
