@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { executionProgress, type StepRunLike, stepStates } from './execution-model';
-import { axisTicks, ganttRows, segmentsOf, tickLabel, timeWindow } from './gantt-model';
+import {
+  axisTicks,
+  eventsByRun,
+  ganttRows,
+  segmentsOf,
+  tickLabel,
+  timeWindow,
+} from './gantt-model';
 import { layoutSteps } from './dag-layout';
 
 const t0 = Date.parse('2026-12-01T10:00:00Z');
@@ -159,6 +166,84 @@ describe('gantt geometry', () => {
     expect(axisTicks(45 * 60_000).step).toBe(600_000);
     expect(tickLabel(90_000)).toBe('1 min 30 s');
     expect(tickLabel(3_600_000)).toBe('1 h');
+  });
+});
+
+describe('replaying the engine status lines', () => {
+  const log = (id: number, stepRunId: string, ms: number, message: string) => ({
+    id: String(id),
+    stepRunId,
+    stepId: 'x',
+    at: at(ms),
+    level: 'info',
+    message,
+  });
+
+  it('splits a parked step into run, wait and run again (the row keeps only its last start)', () => {
+    const delay = run({
+      id: 'd',
+      stepId: 'pause',
+      type: 'delay',
+      status: 'succeeded',
+      readyAt: at(0),
+      startedAt: at(3_000),
+      finishedAt: at(3_400),
+    });
+    const events = eventsByRun([
+      log(1, 'd', 100, 'Started (attempt 1 of 1)'),
+      log(2, 'd', 300, 'Waiting until 2026-12-01T10:00:03.000Z'),
+      log(3, 'd', 3_000, 'Woke up (attempt 1 of 1)'),
+      log(4, 'd', 3_400, 'Succeeded in 400 ms'),
+      log(5, 'other', 50, 'Started (attempt 1 of 1)'),
+    ]);
+    expect(segmentsOf(delay, t0 + 9_000, events.get('d'))).toEqual([
+      { kind: 'queued', start: t0, end: t0 + 100, open: false },
+      { kind: 'run', start: t0 + 100, end: t0 + 300, open: false },
+      { kind: 'wait', start: t0 + 300, end: t0 + 3_000, open: false },
+      { kind: 'run', start: t0 + 3_000, end: t0 + 3_400, open: false },
+    ]);
+  });
+
+  it('draws each failed attempt, its backoff, and the attempt still running', () => {
+    const flaky = run({
+      id: 'f',
+      stepId: 'scan',
+      status: 'running',
+      attempt: 2,
+      maxAttempts: 3,
+      readyAt: at(0),
+      startedAt: at(2_000),
+    });
+    const events = eventsByRun([
+      log(1, 'f', 0, 'Started (attempt 1 of 3)'),
+      log(2, 'f', 500, 'Attempt 1 of 3 failed: boom; retrying in 1500 ms'),
+      log(3, 'f', 2_000, 'Started (attempt 2 of 3)'),
+    ]);
+    expect(
+      segmentsOf(flaky, t0 + 2_500, events.get('f')).map((s) => [
+        s.kind,
+        s.start - t0,
+        s.end - t0,
+        s.open,
+      ]),
+    ).toEqual([
+      ['retry', 0, 500, false],
+      ['backoff', 500, 2_000, false],
+      ['run', 2_000, 2_500, true],
+    ]);
+  });
+
+  it('falls back to the row times when no line says it started', () => {
+    const r = run({
+      id: 'n',
+      stepId: 'tell',
+      status: 'succeeded',
+      startedAt: at(10),
+      finishedAt: at(20),
+    });
+    expect(segmentsOf(r, t0 + 30, eventsByRun([log(1, 'n', 20, 'Completed')]).get('n'))).toEqual([
+      { kind: 'run', start: t0 + 10, end: t0 + 20, open: false },
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { type StepRunLike, type StepState, toTime } from './execution-model';
+import { type LogLike, type StepRunLike, type StepState, toTime } from './execution-model';
 
 /*
  * The timeline's geometry, separate from its rendering so it can be tested: which bars
@@ -40,7 +40,101 @@ export interface GanttRow {
   childCount: number;
 }
 
-export function segmentsOf(run: StepRunLike, now: number): Segment[] {
+/*
+ * A step run's row keeps only its latest start (a parked step starts again when it wakes),
+ * so the full story comes from the engine's status log lines: each attempt's start, each
+ * wait and wake-up, each failed attempt and its backoff. These patterns follow the engine's
+ * messages (engine/run-step.ts); when none match, the row's own times are used instead.
+ */
+const EVENT_PATTERNS: [RegExp, LogEvent['kind']][] = [
+  [/^Started \(attempt/, 'start'],
+  [/^Waiting (until|for)/, 'wait'],
+  [/^Woke up/, 'wake'],
+  [/^Attempt \d+ of \d+ failed/, 'retry'],
+  [/^(Succeeded|Failed|Completed|Skipped|Cancelled)/, 'end'],
+];
+
+interface LogEvent {
+  kind: 'start' | 'wait' | 'wake' | 'retry' | 'end';
+  at: number;
+}
+
+/** The status events of each step run, oldest first, from the execution's logs. */
+export function eventsByRun(logs: readonly LogLike[]): Map<string, LogEvent[]> {
+  const out = new Map<string, LogEvent[]>();
+  for (const l of logs) {
+    if (!l.stepRunId) continue;
+    const kind = EVENT_PATTERNS.find(([re]) => re.test(l.message))?.[1];
+    if (!kind) continue;
+    const list = out.get(l.stepRunId) ?? [];
+    list.push({ kind, at: new Date(l.at).getTime() });
+    out.set(l.stepRunId, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.at - b.at);
+  return out;
+}
+
+/** Segments replayed from a run's status events; null when they do not include a start. */
+export function segmentsFromEvents(
+  run: StepRunLike,
+  events: readonly LogEvent[],
+  now: number,
+): Segment[] | null {
+  const firstStart = events.find((e) => e.kind === 'start');
+  if (!firstStart) return null;
+  const out: Segment[] = [];
+  const ready = toTime(run.readyAt);
+  if (ready !== null && firstStart.at > ready)
+    out.push({ kind: 'queued', start: ready, end: firstStart.at, open: false });
+  let open: { kind: SegmentKind; start: number } | null = null;
+  const close = (at: number, kind?: SegmentKind) => {
+    if (open && at >= open.start)
+      out.push({ kind: kind ?? open.kind, start: open.start, end: at, open: false });
+    open = null;
+  };
+  const waitKind: SegmentKind = 'wait';
+  for (const e of events) {
+    if (e.at < firstStart.at) continue;
+    if (e.kind === 'start' || e.kind === 'wake') {
+      close(e.at);
+      open = { kind: 'run', start: e.at };
+    } else if (e.kind === 'wait') {
+      close(e.at);
+      open = { kind: waitKind, start: e.at };
+    } else if (e.kind === 'retry') {
+      // The failed attempt is drawn as a retry; the pause until the next start as a backoff.
+      close(e.at, 'retry');
+      open = { kind: 'backoff', start: e.at };
+    } else {
+      close(e.at);
+    }
+  }
+  const finished = toTime(run.finishedAt);
+  if (open) {
+    const still = open as { kind: SegmentKind; start: number };
+    if (still.kind === 'backoff') {
+      const next = toTime(run.nextAttemptAt);
+      out.push({
+        kind: 'backoff',
+        start: still.start,
+        end: Math.max(next ?? now, still.start),
+        open: false,
+      });
+    } else {
+      out.push({
+        kind: still.kind,
+        start: still.start,
+        end: Math.max(finished ?? now, still.start),
+        open: finished === null,
+      });
+    }
+  }
+  return out;
+}
+
+export function segmentsOf(run: StepRunLike, now: number, events?: readonly LogEvent[]): Segment[] {
+  const replayed = events ? segmentsFromEvents(run, events, now) : null;
+  if (replayed) return replayed;
   const ready = toTime(run.readyAt);
   const started = toTime(run.startedAt);
   const finished = toTime(run.finishedAt);
@@ -76,6 +170,7 @@ export function ganttRows(
   states: readonly StepState[],
   now: number,
   expanded: ReadonlySet<string>,
+  events: ReadonlyMap<string, readonly LogEvent[]> = new Map(),
 ): GanttRow[] {
   const rows: GanttRow[] = [];
   for (const s of states) {
@@ -86,7 +181,7 @@ export function ganttRows(
       depth: 0,
       status: s.status,
       run: s.run,
-      segments: s.run ? segmentsOf(s.run, now) : [],
+      segments: s.run ? segmentsOf(s.run, now, events.get(s.run.id)) : [],
       childCount: s.children.length,
     });
     if (expanded.has(s.step.id))
@@ -98,7 +193,7 @@ export function ganttRows(
           depth: 1,
           status: c.status,
           run: c,
-          segments: segmentsOf(c, now),
+          segments: segmentsOf(c, now, events.get(c.id)),
           childCount: 0,
         });
   }

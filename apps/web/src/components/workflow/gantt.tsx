@@ -3,9 +3,10 @@ import * as React from 'react';
 import { ChevronDown, ChevronRight, GanttChart } from 'lucide-react';
 import { EmptyState, Tooltip, cn } from '@racine/ui';
 import { formatDateTime } from '~/lib/format';
-import { formatMs, formatSpan, type StepState, toTime } from './execution-model';
+import { formatMs, formatSpan, type LogLike, type StepState, toTime } from './execution-model';
 import {
   axisTicks,
+  eventsByRun,
   type GanttRow,
   ganttRows,
   type Segment,
@@ -41,10 +42,12 @@ function SegmentBar({
 }) {
   const style = stepStyle(status);
   const common = { left: `${left}%`, width: `max(${width}%, 3px)` };
+  const label = kindLabel[seg.kind];
   if (seg.kind === 'queued')
     return (
       <div
         data-segment="queued"
+        aria-label={label}
         className="absolute top-1/2 h-1.5 -translate-y-1/2 rounded-full bg-muted-foreground/30"
         style={common}
       />
@@ -53,6 +56,7 @@ function SegmentBar({
     return (
       <div
         data-segment="backoff"
+        aria-label={label}
         className="absolute top-1/2 h-4 -translate-y-1/2 rounded-sm border border-dashed border-warning"
         style={common}
       />
@@ -61,6 +65,7 @@ function SegmentBar({
   return (
     <div
       data-segment={seg.kind}
+      aria-label={label}
       className={cn(
         'absolute top-1/2 h-4 -translate-y-1/2 rounded-sm',
         !striped && style.fill,
@@ -81,10 +86,12 @@ function RowDetails({ row, now }: { row: GanttRow; now: number }) {
   const run = row.run;
   const style = stepStyle(row.status);
   if (!run) return <span>{row.label}: not started</span>;
-  const queuedMs =
-    toTime(run.readyAt) !== null && toTime(run.startedAt) !== null
-      ? toTime(run.startedAt)! - toTime(run.readyAt)!
-      : null;
+  const total = (kind: SegmentKind) =>
+    row.segments.filter((seg) => seg.kind === kind).reduce((n, seg) => n + seg.end - seg.start, 0);
+  const queuedMs = total('queued');
+  const waitedMs = total('wait');
+  const backoffMs = total('backoff');
+  const first = row.segments.find((seg) => seg.kind !== 'queued');
   return (
     <div className="grid gap-0.5">
       <div className="font-medium">
@@ -94,8 +101,12 @@ function RowDetails({ row, now }: { row: GanttRow; now: number }) {
       {run.readyAt ? <div>Ready {formatDateTime(run.readyAt)}</div> : null}
       {run.startedAt ? <div>Started {formatDateTime(run.startedAt)}</div> : null}
       {run.finishedAt ? <div>Finished {formatDateTime(run.finishedAt)}</div> : null}
-      {queuedMs !== null ? <div>Queued {formatMs(queuedMs)}</div> : null}
-      <div>Took {formatSpan(run.startedAt, run.finishedAt, now)}</div>
+      {queuedMs ? <div>Queued {formatMs(queuedMs)}</div> : null}
+      <div>
+        Took {first ? formatSpan(new Date(first.start), run.finishedAt, now) : '—'}
+        {waitedMs ? `, of which waiting ${formatMs(waitedMs)}` : ''}
+        {backoffMs ? `, backoff ${formatMs(backoffMs)}` : ''}
+      </div>
       {run.maxAttempts > 1 || run.attempt > 1 ? (
         <div>
           Attempt {run.attempt} of {run.maxAttempts}
@@ -104,7 +115,6 @@ function RowDetails({ row, now }: { row: GanttRow; now: number }) {
             : ''}
         </div>
       ) : null}
-      {row.segments.some((s) => s.kind === 'wait') ? <div>Striped: {kindLabel.wait}</div> : null}
       {run.error ? (
         <div className="line-clamp-3 text-destructive-foreground">{run.error}</div>
       ) : null}
@@ -120,6 +130,7 @@ function RowDetails({ row, now }: { row: GanttRow; now: number }) {
  */
 export function Gantt({
   states,
+  logs,
   executionStartedAt,
   live,
   now,
@@ -128,6 +139,8 @@ export function Gantt({
   className,
 }: {
   states: readonly StepState[];
+  /** The execution's logs: each attempt, wait and backoff is replayed from the engine's status lines. */
+  logs?: readonly LogLike[];
   executionStartedAt?: Date | string | null;
   /** The execution is still moving: open bars grow to `now` and a now-line is drawn. */
   live: boolean;
@@ -137,7 +150,11 @@ export function Gantt({
   className?: string;
 }) {
   const [expanded, setExpanded] = React.useState<ReadonlySet<string>>(new Set());
-  const rows = React.useMemo(() => ganttRows(states, now, expanded), [states, now, expanded]);
+  const events = React.useMemo(() => eventsByRun(logs ?? []), [logs]);
+  const rows = React.useMemo(
+    () => ganttRows(states, now, expanded, events),
+    [states, now, expanded, events],
+  );
   const range = timeWindow(rows, toTime(executionStartedAt), now);
   if (!range)
     return (

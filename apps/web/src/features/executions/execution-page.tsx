@@ -427,6 +427,7 @@ export function ExecutionPage({ id }: { id: string }) {
               <CardContent className="pt-4">
                 <Gantt
                   states={states}
+                  logs={live.logs}
                   executionStartedAt={data.startedAt ?? data.createdAt}
                   live={active}
                   now={now}
