@@ -238,7 +238,12 @@ describe('control', () => {
     await waitFor('d waiting', async () => stepOf(await getExecution(deps, started.id), 'd').status === 'waiting', 5_000);
     const done = await waitForStatus(deps, started.id);
     expect(done.status).toBe('succeeded');
-    expect((stepOf(done, 'd').output as { waitedMs: number }).waitedMs).toBeGreaterThanOrEqual(400);
+    const d = stepOf(done, 'd');
+    expect((d.output as { waitedMs: number }).waitedMs).toBeGreaterThanOrEqual(400);
+    // One span on the timeline: the wake-up kept the first start.
+    expect(d.finishedAt!.getTime() - d.startedAt!.getTime()).toBeGreaterThanOrEqual(400);
+    const logs = (await getExecutionLogs(deps, started.id, { stepRunId: d.id })).items.map((l) => l.message);
+    expect(logs.filter((m) => m.startsWith('Waiting until'))).toHaveLength(1);
   });
 });
 

@@ -34,6 +34,8 @@ export const CANCEL_POLL_MS = 1_000;
 
 interface Claimed {
   prevStatus: string;
+  /** The claim's stamp (kept from the first start on a wake-up). */
+  startedAt: Date;
   attempt: number;
   maxAttempts: number;
   executionId: string;
@@ -68,7 +70,8 @@ async function claim(deps: ServiceDeps, stepRunId: string, now: Date, takeover: 
       UPDATE "WorkflowStepRun" s SET
         status = 'running',
         attempt = CASE WHEN prev.status IN ('ready', 'retrying') THEN s.attempt + 1 ELSE s.attempt END,
-        "startedAt" = ${now},
+        -- A wake-up keeps the first start (the timeline shows one span); any other claim stamps a new one.
+        "startedAt" = CASE WHEN prev.status = 'waiting' THEN COALESCE(s."startedAt", ${now}) ELSE ${now} END,
         "nextAttemptAt" = NULL
       FROM prev, "WorkflowExecution" e
       WHERE s.id = prev.id AND e.id = s."executionId"
@@ -78,14 +81,16 @@ async function claim(deps: ServiceDeps, stepRunId: string, now: Date, takeover: 
           -- Taken over from a worker that died mid-step (the job handed out again, or re-enqueued by the sweep): it finishes even while paused.
           OR (s.status = 'running' AND ${takeover} AND e.status IN ('running', 'paused'))
         )
-      RETURNING s.id, prev.status AS "prevStatus", s.attempt, s."maxAttempts", s."executionId", s."stepId", s.type, s."itemIndex", s."parentId", s.item, s.state,
+      RETURNING s.id, prev.status AS "prevStatus", s."startedAt", s.attempt, s."maxAttempts", s."executionId", s."stepId", s.type, s."itemIndex", s."parentId", s.item, s.state,
         s."idempotencyKey", e."workflowId", e."workspaceId", e.version, e."versionId", e.params, e."createdById"
     ), logged AS (
       INSERT INTO "WorkflowStepLog" ("executionId", "stepRunId", level, message, at)
       SELECT "executionId", id, 'info',
-        CASE "prevStatus" WHEN 'running' THEN 'Resumed after its worker stopped' WHEN 'waiting' THEN 'Woke up' ELSE 'Started' END || ' (attempt ' || attempt || ' of ' || "maxAttempts" || ')',
+        CASE "prevStatus" WHEN 'running' THEN 'Resumed after its worker stopped' ELSE 'Started' END || ' (attempt ' || attempt || ' of ' || "maxAttempts" || ')',
         ${now}
-      FROM claimed
+      -- A wake-up writes no row: a step polling (a scan) would fill its log; its outcome is logged.
+      FROM claimed WHERE "prevStatus" <> 'waiting'
+
     )
     SELECT c.*, (
       SELECT json_object_agg(o."stepId", COALESCE(o.output, '{}'::jsonb)) FROM "WorkflowStepRun" o
@@ -120,7 +125,7 @@ export async function runStepJob(deps: ServiceDeps, stepRunId: string, options: 
   const run = await claim(deps, stepRunId, claimedAt, options.takeover ?? false);
   if (!run) return rescheduleIfEarly(deps, stepRunId);
   // The claim's stamp: every later write of this attempt is conditional on it.
-  const runner = new StepRunner(deps, stepRunId, run.executionId, claimedAt, run.parentId);
+  const runner = new StepRunner(deps, stepRunId, run.executionId, run.startedAt, run.parentId, run.prevStatus === 'waiting');
 
   let step: EffectiveStep;
   try {
@@ -245,6 +250,8 @@ class StepRunner {
     private readonly executionId: string,
     readonly startedAt: Date,
     private readonly parentId: string | null,
+    /** Woken from a wait: parking again is not news. */
+    private readonly woken = false,
   ) {}
 
   private get mine() {
@@ -317,7 +324,7 @@ class StepRunner {
       });
       if (!r.count) return writeLog(tx, this.executionId, this.stepRunId, 'Wait dropped: the step was cancelled or completed elsewhere meanwhile', undefined, 'warn');
       if (wakeAt) await scheduleStepJob(this.deps, tx, this.stepRunId, wakeAt);
-      await writeLog(tx, this.executionId, this.stepRunId, wakeAt ? `Waiting until ${wakeAt.toISOString()}` : 'Waiting for a decision');
+      if (!this.woken) await writeLog(tx, this.executionId, this.stepRunId, wakeAt ? `Waiting until ${wakeAt.toISOString()}` : 'Waiting for a decision');
       effects.touched(this.executionId);
     });
   }
