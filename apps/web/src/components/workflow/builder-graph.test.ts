@@ -12,7 +12,7 @@ describe('builder graph edits', () => {
     const a = addStep([], 'notify');
     const b = addStep(a.steps, 'notify');
     expect(b.id).toBe('notify_2');
-    expect(b.steps[1]!.position!.x).toBeGreaterThan(b.steps[0]!.position!.x);
+    expect(b.steps[1]!.position!.y).toBeGreaterThan(b.steps[0]!.position!.y);
   });
 
   it('connects a step after another, refusing self-loops, duplicates and cycles', () => {
@@ -58,10 +58,10 @@ describe('builder graph edits', () => {
     expect(stepIdProblem(steps, 'a', 'Bad-Id')).toMatch(/lowercase/);
   });
 
-  it('lays steps out left to right in dependency order', () => {
+  it('lays steps out top to bottom in dependency order', () => {
     const laid = autoLayout([step('c', ['b']), step('a'), step('b', ['a'])]);
-    const x = Object.fromEntries(laid.map((s) => [s.id, s.position!.x]));
-    expect(x.a).toBeLessThan(x.b!);
-    expect(x.b).toBeLessThan(x.c!);
+    const y = Object.fromEntries(laid.map((s) => [s.id, s.position!.y]));
+    expect(y.a).toBeLessThan(y.b!);
+    expect(y.b).toBeLessThan(y.c!);
   });
 });

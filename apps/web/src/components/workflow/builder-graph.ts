@@ -2,13 +2,15 @@
  * Edits of a draft's step graph, as pure functions the canvas calls: adding a
  * step with a fresh id, connecting two steps (an edge is the target's
  * `dependsOn`), removing steps and edges, renaming a step, and dagre's
- * left-to-right layout. Kept free of React so they are unit-tested.
+ * top-to-bottom layout. Kept free of React so they are unit-tested.
  */
 import dagre from '@dagrejs/dagre';
 import type { DraftStep } from './builder-types';
 
 export const NODE_WIDTH = 232;
 export const NODE_HEIGHT = 72;
+/** Space between a step and the next one down. */
+export const STEP_GAP = 56;
 
 export const STEP_ID = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -32,13 +34,13 @@ export function freshStepId(type: string, taken: Iterable<string>): string {
   for (let n = 2; ; n++) if (!used.has(`${base}_${n}`)) return `${base}_${n}`;
 }
 
-/** Where a step added without a drop point goes: right of the right-most step, level with it. */
+/** Where a step added without a drop point goes: below the lowest step, in line with it. */
 export function nextFreePosition(steps: readonly DraftStep[]): { x: number; y: number } {
-  if (steps.length === 0) return { x: 40, y: 80 };
+  if (steps.length === 0) return { x: 80, y: 40 };
   const placed = steps.filter((s) => s.position);
-  if (placed.length === 0) return { x: 40 + steps.length * (NODE_WIDTH + 60), y: 80 };
-  const last = placed.reduce((a, b) => (b.position!.x > a.position!.x ? b : a));
-  return { x: last.position!.x + NODE_WIDTH + 60, y: last.position!.y };
+  if (placed.length === 0) return { x: 80, y: 40 + steps.length * (NODE_HEIGHT + STEP_GAP) };
+  const last = placed.reduce((a, b) => (b.position!.y > a.position!.y ? b : a));
+  return { x: last.position!.x, y: last.position!.y + NODE_HEIGHT + STEP_GAP };
 }
 
 export function addStep(
@@ -128,10 +130,10 @@ export function stepIdProblem(steps: readonly DraftStep[], current: string, id: 
   return null;
 }
 
-/** dagre's layered layout, left to right: every step gets a position. */
+/** dagre's layered layout, top to bottom (the side panels leave the canvas taller than wide): every step gets a position. */
 export function autoLayout(steps: readonly DraftStep[]): DraftStep[] {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 72, marginx: 24, marginy: 24 });
+  g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: STEP_GAP, marginx: 24, marginy: 24 });
   g.setDefaultEdgeLabel(() => ({}));
   const known = new Set(steps.map((s) => s.id));
   for (const s of steps) g.setNode(s.id, { width: NODE_WIDTH, height: NODE_HEIGHT });

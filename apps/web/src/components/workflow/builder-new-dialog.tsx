@@ -51,6 +51,10 @@ export function NewWorkflowDialog({ open, onOpenChange }: { open: boolean; onOpe
     setWorkspaceId(current?.id ?? workspaces[0]?.id ?? '');
     // Reset when opened only.
   }, [open]);
+  // The workspace list may arrive after the dialog opened.
+  React.useEffect(() => {
+    if (open && !workspaceId && (current ?? workspaces[0])) setWorkspaceId((current ?? workspaces[0])!.id);
+  }, [open, workspaceId, current, workspaces]);
   const template = templates.data?.find((t) => t.key === choice);
   // The template's name until the user types their own.
   React.useEffect(() => {

@@ -9,7 +9,7 @@ import { Badge, Button, PageHeader, Skeleton, Tabs, TabsContent, TabsList, TabsT
 import { useTRPC } from '~/trpc/react';
 import { PageLoadError } from '~/components/page-load-error';
 import { AnalysisTab } from './builder-analysis';
-import { addStep, autoLayout, connect, NODE_WIDTH, removeSteps, renameStep, withPositions } from './builder-graph';
+import { addStep, autoLayout, connect, NODE_HEIGHT, removeSteps, renameStep, STEP_GAP, withPositions } from './builder-graph';
 import { useUnsavedChangesGuard } from './builder-guard';
 import { placeIssues } from './builder-issues';
 import { useLiveExecution } from './builder-live';
@@ -146,7 +146,7 @@ export function BuilderEditor({ data }: { data: EditableWorkflow }) {
   const addType = (type: string, position?: { x: number; y: number }) => {
     if (readOnly) return;
     const after = position ? null : selected;
-    const at = position ?? (after?.position ? { x: after.position.x + NODE_WIDTH + 60, y: after.position.y } : undefined);
+    const at = position ?? (after?.position ? { x: after.position.x, y: after.position.y + NODE_HEIGHT + STEP_GAP } : undefined);
     const added = addStep(draft.steps, type, at);
     let steps = added.steps;
     // Added from the palette with a step selected (keyboard or click): it runs after that step.
@@ -359,7 +359,7 @@ export function BuilderEditor({ data }: { data: EditableWorkflow }) {
                 <div className="pointer-events-none absolute inset-0 z-[5] flex items-center justify-center p-6 text-center text-sm text-muted-foreground">
                   Drag a step type here from the palette, or press one to add it.
                   <br />
-                  Connect steps by dragging from a step’s right handle to another’s left handle.
+                  Connect steps by dragging from a step’s bottom handle to another’s top handle.
                 </div>
               ) : null}
               <ReactFlowProvider>

@@ -71,6 +71,8 @@ export function CanvasEditor({
   const critical = React.useMemo(() => new Set(criticalPath ?? []), [criticalPath]);
   const stepsRef = React.useRef(steps);
   stepsRef.current = steps;
+  // Fit the graph it opens with; an empty canvas keeps its zoom, so the first step dropped lands where it was dropped.
+  const [fitOnOpen] = React.useState(steps.length > 0);
 
   const nodes: StepFlowNode[] = React.useMemo(
     () =>
@@ -270,7 +272,7 @@ export function CanvasEditor({
         nodesDraggable={!readOnly}
         deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
         colorMode={resolvedTheme === 'dark' ? 'dark' : 'light'}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
         minZoom={0.2}
         maxZoom={2}

@@ -74,7 +74,7 @@ export function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
     >
       <Handle
         type="target"
-        position={Position.Left}
+        position={Position.Top}
         className={handleClass}
         isConnectable={!data.readOnly}
         data-testid="step-handle-in"
@@ -108,7 +108,7 @@ export function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
       </div>
       <Handle
         type="source"
-        position={Position.Right}
+        position={Position.Bottom}
         className={handleClass}
         isConnectable={!data.readOnly}
         data-testid="step-handle-out"
