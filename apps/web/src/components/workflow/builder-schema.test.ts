@@ -43,6 +43,8 @@ describe('config form from a JSON schema', () => {
   it('labels fields in words and reads number inputs that may hold templates', () => {
     expect(fieldLabel('minConfidence')).toBe('Min confidence');
     expect(fieldLabel('userIds')).toBe('Users');
+    expect(fieldLabel('timeoutMs')).toBe('Timeout (ms)');
+    expect(fieldLabel('ms')).toBe('Milliseconds');
     expect(parseNumberInput(' 0.8 ')).toBe(0.8);
     expect(parseNumberInput('')).toBeUndefined();
     expect(parseNumberInput('{{ params.threshold }}')).toBe('{{ params.threshold }}');

@@ -30,8 +30,10 @@ export type FieldSpec = {
 
 const asObject = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
 
-/** `minConfidence` → "Min confidence", `dataSourceId` → "Data source". */
+/** `minConfidence` → "Min confidence", `dataSourceId` → "Data source", `timeoutMs` → "Timeout (ms)". */
 export function fieldLabel(name: string): string {
+  if (name === 'ms') return 'Milliseconds';
+  if (/.Ms$/.test(name)) return `${fieldLabel(name.slice(0, -2))} (ms)`;
   const trimmed = name.replace(/Ids$/, 's').replace(/Id$/, '');
   const words = trimmed
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
