@@ -220,11 +220,12 @@ describe('a pipeline run', () => {
       where: { runId },
       select: { stage: true, itemKey: true, output: true },
     });
+    // Each stage's output has its own shape; the assertions below read into them freely.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    type StageOutput = Record<string, any>;
     const out = (stage: string, table: string) =>
-      items.find((i) => i.stage === stage && i.itemKey.endsWith(`.${table}`))!.output as Record<
-        string,
-        any
-      >;
+      items.find((i) => i.stage === stage && i.itemKey.endsWith(`.${table}`))!
+        .output as StageOutput;
     expect(out('ingest', 'customers')).toMatchObject({
       columns: 15,
       primaryKey: ['id'],
