@@ -210,7 +210,7 @@ describe('a pipeline run', () => {
     const { runId } = await executePipeline(s.deps, s.member.actor, p.id);
     const states = await untilDone(s, runId);
     const run = states.at(-1)!;
-    expect(run).toMatchObject({ status: 'succeeded', itemsTotal: 6, error: null });
+    expect(run).toMatchObject({ status: 'succeeded', itemsTotal: 6, error: null, version: 1 });
     expect(run.stages.map((x) => [x.stage, x.succeeded, x.dead])).toEqual(
       allStages.map((x) => [x.id, 6, 0]),
     );

@@ -20,6 +20,8 @@ export interface RunSummary {
   status: ExecutionStatus;
   trigger: TriggerKind;
   itemsTotal: number;
+  /** The pipeline version the run started with (its definition is snapshotted on the run). */
+  version: number;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -44,6 +46,7 @@ const runSelect = {
   status: true,
   trigger: true,
   itemsTotal: true,
+  version: true,
   createdAt: true,
   startedAt: true,
   finishedAt: true,
