@@ -1,5 +1,36 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { signIn, uniqueName } from './fixtures';
+
+/** The Demo shop's tables in the catalog (a pipeline's items): its seeded scan, run once more. */
+async function scanDemoShop(page: Page) {
+  await page.goto('/scans');
+  const scan = page
+    .getByTestId('scan-card')
+    .filter({ hasText: 'Demo shop — all detectors' })
+    .first();
+  await scan.getByRole('button', { name: 'Run now' }).click();
+  await expect(scan.getByTestId('run-progress')).toHaveAttribute('data-status', 'succeeded', {
+    timeout: 120_000,
+  });
+}
+
+/** New pipeline from a template on the Demo shop; ends on its page. */
+async function createPipeline(page: Page, template: string, name: string) {
+  await page.goto('/pipelines');
+  await page.getByTestId('new-pipeline').click();
+  const dialog = page.getByTestId('create-pipeline-dialog');
+  await dialog.getByTestId(`pipeline-template-${template}`).click();
+  await expect(dialog.getByTestId(`pipeline-template-${template}`)).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  await dialog.getByTestId('pipeline-source').click();
+  await page.getByRole('option', { name: 'Demo shop', exact: true }).click();
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByTestId('create-pipeline-submit').click();
+  await expect(page).toHaveURL(/\/pipelines\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('pipeline-title')).toContainText(name);
+}
 
 /**
  * A pipeline as a steward sets one up: scan the seeded Demo shop so its tables
@@ -13,33 +44,11 @@ test('create a pipeline from a template, run it live, see its metrics and health
   test.setTimeout(300_000);
   await signIn(page);
 
-  // ── the Demo shop's tables in the catalog: the pipeline's items ──
-  await page.goto('/scans');
-  const scan = page
-    .getByTestId('scan-card')
-    .filter({ hasText: 'Demo shop — all detectors' })
-    .first();
-  await scan.getByRole('button', { name: 'Run now' }).click();
-  await expect(scan.getByTestId('run-progress')).toHaveAttribute('data-status', 'succeeded', {
-    timeout: 120_000,
-  });
+  await scanDemoShop(page);
 
   // ── new pipeline from the "Ingest, classify, check and publish" template ──
-  await page.goto('/pipelines');
-  await page.getByTestId('new-pipeline').click();
-  const dialog = page.getByTestId('create-pipeline-dialog');
-  await dialog.getByTestId('pipeline-template-governed-publish').click();
-  await expect(dialog.getByTestId('pipeline-template-governed-publish')).toHaveAttribute(
-    'aria-checked',
-    'true',
-  );
-  await dialog.getByTestId('pipeline-source').click();
-  await page.getByRole('option', { name: 'Demo shop', exact: true }).click();
   const name = uniqueName('Demo shop pipeline');
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByTestId('create-pipeline-submit').click();
-  await expect(page).toHaveURL(/\/pipelines\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId('pipeline-title')).toContainText(name);
+  await createPipeline(page, 'governed-publish', name);
   await expect(page.getByTestId('pipeline-health')).toHaveAttribute('data-health', 'unknown');
 
   // ── the stages: five, in the template's order; a bad batch size is refused by the server ──
@@ -114,4 +123,53 @@ test('create a pipeline from a template, run it live, see its metrics and health
   const row = page.locator(`[data-testid="pipeline-row"][data-name="${name}"]`);
   await expect(row.getByTestId('pipeline-health')).toHaveAttribute('data-health', 'healthy');
   await expect(row.getByTestId('pipeline-run-status')).toHaveText('succeeded');
+});
+
+/**
+ * The quality gate fails the tables whose nulls breach its threshold: they
+ * land in dead letters, reachable from the run view, and go back for another
+ * try from there.
+ */
+test('a quality gate dead-letters the tables that breach it, and retries them', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await signIn(page);
+  await scanDemoShop(page);
+  const name = uniqueName('Demo shop gate');
+  await createPipeline(page, 'quality-gate', name);
+  await expect(page.getByTestId('stage-editor')).toHaveCount(2);
+
+  await page.getByTestId('run-pipeline').click();
+  await expect(page).toHaveURL(/\/pipelines\/runs\/[0-9a-f-]{36}$/);
+  // Dead items make the run fail (the gate has one attempt per item).
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'failed', {
+    timeout: 120_000,
+  });
+  const gate = page.locator('[data-testid="run-stage"][data-stage="quality"]');
+  const dead = Number(await gate.getAttribute('data-dead'));
+  expect(dead).toBeGreaterThan(0);
+  await expect(gate.getByTestId('run-stage-dead')).toHaveAttribute('data-count', String(dead));
+
+  // ── its dead letters: one row per table, with the check that failed ──
+  await gate.getByTestId('run-stage-dead-letters').click();
+  await expect(page).toHaveURL(/tab=dead-letters/);
+  const rows = page.getByTestId('dead-letter-row');
+  await expect(rows).toHaveCount(dead);
+  await expect(rows.first()).toContainText('Quality check failed');
+  await expect(rows.first()).toHaveAttribute('data-stage', 'quality');
+
+  // ── retry one, then every dead item of the stage ──
+  await rows.first().getByRole('checkbox').click();
+  await page.getByTestId('retry-selected').click();
+  await expect(page.getByText('1 item sent back for another try')).toBeVisible();
+  await expect(page.getByText('1 item sent back for another try')).toBeHidden({
+    timeout: 20_000,
+  });
+  await page.getByTestId('retry-stage').click();
+  // The one retried just now is dead again or still on its way: either way the stage's others go back.
+  await expect(
+    page.getByText(new RegExp(`^(${dead - 1}|${dead}) items? sent back for another try$`)),
+  ).toBeVisible();
+  await expect(page.getByTestId('pipeline-health')).toHaveAttribute('data-health', 'failing');
 });

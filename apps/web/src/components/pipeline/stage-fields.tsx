@@ -121,7 +121,7 @@ export function StageFields({
         <span className="mt-1.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-primary/12 text-xs font-semibold text-primary tabular-nums">
           {index + 1}
         </span>
-        <div className="grid min-w-0 flex-1 gap-3 sm:grid-cols-3 xl:grid-cols-[11rem_minmax(0,1fr)_minmax(0,1fr)_7rem_7rem_7rem]">
+        <div className="grid min-w-0 flex-1 items-start gap-3 sm:grid-cols-3 xl:grid-cols-[11rem_minmax(0,1fr)_minmax(0,1fr)_7rem_7rem_7rem]">
           <Field label="Kind" error={errors.kind}>
             <Select
               value={stage.kind}
@@ -243,7 +243,7 @@ export function StageFields({
         <p className="-mt-2 pl-9 text-xs text-muted-foreground">{kindMeta.description}</p>
       ) : null}
       {stage.kind === 'quality' ? (
-        <div className="grid gap-3 border-t pt-3 pl-9 sm:grid-cols-3">
+        <div className="grid items-start gap-3 border-t pt-3 pl-9 sm:grid-cols-3">
           <Field
             label="Max null ratio"
             htmlFor={`${key}-null`}
@@ -330,7 +330,7 @@ export function StageFields({
         </div>
       ) : null}
       {stage.kind === 'publish' ? (
-        <div className="grid gap-3 border-t pt-3 pl-9 sm:grid-cols-3">
+        <div className="grid items-start gap-3 border-t pt-3 pl-9 sm:grid-cols-3">
           <Field
             label="Tag"
             htmlFor={`${key}-tag`}

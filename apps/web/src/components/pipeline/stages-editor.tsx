@@ -204,7 +204,7 @@ export function StagesEditor({ pipeline }: { pipeline: PipelineDetail }) {
             <CardTitle>SLA</CardTitle>
             <CardDescription>What “healthy” means for this pipeline.</CardDescription>
           </CardHeader>
-          <CardContent className="grid gap-3 sm:grid-cols-2">
+          <CardContent className="grid items-start gap-3 sm:grid-cols-2">
             <Field
               label="Freshness (hours)"
               htmlFor="sla-freshness"
@@ -254,7 +254,7 @@ export function StagesEditor({ pipeline }: { pipeline: PipelineDetail }) {
               run by hand, or on a schedule while the pipeline is enabled.
             </CardDescription>
           </CardHeader>
-          <CardContent className="grid gap-3 sm:grid-cols-2">
+          <CardContent className="grid items-start gap-3 sm:grid-cols-2">
             <Field
               label="Table name pattern"
               htmlFor="source-glob"
