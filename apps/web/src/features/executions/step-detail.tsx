@@ -16,7 +16,7 @@ function Json({ label, value }: { label: string; value: unknown }) {
   const text = empty ? '' : JSON.stringify(value, null, 2);
   return (
     <div className="grid min-w-0 gap-1">
-      <div className="flex items-center justify-between text-xs font-medium text-muted-foreground">
+      <div className="flex h-7 items-center justify-between text-xs font-medium text-muted-foreground">
         {label}
         {text ? <CopyButton value={text} /> : null}
       </div>

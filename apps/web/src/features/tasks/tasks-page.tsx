@@ -81,7 +81,7 @@ export function TasksPage() {
       { limit: 50 },
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
-    enabled: view === 'decided',
+    // Loaded on the open tab too, so the Decided tab shows its count.
   });
   const openRows = open.data?.pages.flatMap((p) => p.items);
   const decidedRows = all.data?.pages.flatMap((p) => p.items).filter((t) => t.status !== 'open');
