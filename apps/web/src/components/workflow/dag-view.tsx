@@ -16,7 +16,8 @@ import {
 import { GitFork } from 'lucide-react';
 import { cn, useTheme } from '@racine/ui';
 import { layoutSteps, STEP_NODE_HEIGHT, STEP_NODE_WIDTH } from './dag-layout';
-import { type ChildProgress, formatSpan, type StepState } from './execution-model';
+import { type ChildProgress, formatSpan, type LogLike, type StepState } from './execution-model';
+import { eventsByRun } from './gantt-model';
 import { StepStatusIcon } from './status-badge';
 import { stepStyle } from './status-style';
 
@@ -104,12 +105,15 @@ const nodeTypes = { step: StepNodeView };
  */
 export function DagView({
   states,
+  logs,
   selectedStepId,
   onSelect,
   now = Date.now(),
   className,
 }: {
   states: readonly StepState[];
+  /** The execution's logs: a parked step's duration counts from its first start, not its last. */
+  logs?: readonly LogLike[];
   selectedStepId?: string | null;
   onSelect?: (stepId: string) => void;
   now?: number;
@@ -119,6 +123,15 @@ export function DagView({
   const shape = states.map((s) => `${s.step.id}<${(s.step.dependsOn ?? []).join(',')}`).join(';');
   // Layout depends on the graph's shape only, not on statuses that change every second.
   const positions = React.useMemo(() => layoutSteps(states.map((s) => s.step)), [shape]);
+
+  const firstStart = React.useMemo(() => {
+    const out = new Map<string, Date>();
+    for (const [runId, events] of eventsByRun(logs ?? [])) {
+      const start = events.find((e) => e.kind === 'start');
+      if (start) out.set(runId, new Date(start.at));
+    }
+    return out;
+  }, [logs]);
 
   const { nodes, edges } = React.useMemo(() => {
     const statusOf = new Map(states.map((s) => [s.step.id, s.status]));
@@ -134,7 +147,9 @@ export function DagView({
         status: s.status,
         attempt: s.run?.attempt ?? 0,
         maxAttempts: s.run?.maxAttempts ?? 1,
-        duration: s.run?.startedAt ? formatSpan(s.run.startedAt, s.run.finishedAt, now) : null,
+        duration: s.run?.startedAt
+          ? formatSpan(firstStart.get(s.run.id) ?? s.run.startedAt, s.run.finishedAt, now)
+          : null,
         condition: s.step.condition ?? null,
         children: s.childProgress,
         selected: s.step.id === selectedStepId,
@@ -166,7 +181,7 @@ export function DagView({
         });
       }
     return { nodes, edges };
-  }, [states, positions, selectedStepId, now]);
+  }, [states, positions, selectedStepId, now, firstStart]);
 
   if (!states.length)
     return (

@@ -54,7 +54,7 @@ const EVENT_PATTERNS: [RegExp, LogEvent['kind']][] = [
   [/^(Succeeded|Failed|Completed|Skipped|Cancelled)/, 'end'],
 ];
 
-interface LogEvent {
+export interface LogEvent {
   kind: 'start' | 'wait' | 'wake' | 'retry' | 'end';
   at: number;
 }

@@ -415,6 +415,7 @@ export function ExecutionPage({ id }: { id: string }) {
             <Card className="overflow-hidden p-0">
               <DagView
                 states={states}
+                logs={live.logs}
                 selectedStepId={selectedStepId}
                 onSelect={select}
                 now={now}

@@ -34,7 +34,7 @@ function StepCounts({ steps }: { steps: ExecutionListItem['steps'] }) {
       className="inline-flex gap-1.5 text-xs tabular-nums"
       title="succeeded · failed · skipped, of all steps"
     >
-      <span className="text-success">{steps.succeeded}</span>
+      <span className="text-success">{steps.succeeded} ok</span>
       {steps.failed ? <span className="text-destructive">{steps.failed} failed</span> : null}
       {steps.skipped ? (
         <span className="text-muted-foreground">{steps.skipped} skipped</span>

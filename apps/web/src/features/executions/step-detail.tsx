@@ -4,6 +4,7 @@ import { X } from 'lucide-react';
 import { Button, Card, CardContent, CopyButton, cn } from '@racine/ui';
 import { formatSpan, type LogLike, type StepState } from '~/components/workflow/execution-model';
 import { StepStatusBadge, StepStatusIcon } from '~/components/workflow/status-badge';
+import { eventsByRun } from '~/components/workflow/gantt-model';
 import { StepLogs } from '~/components/workflow/step-logs';
 import { formatDateTime } from '~/lib/format';
 import type { StepRunView } from './bits';
@@ -73,6 +74,16 @@ export function StepDetail({
     [logs, child, state.step.id],
   );
 
+  // A parked step's row keeps its last start; its first start comes from the status lines.
+  const firstStart = React.useMemo(() => {
+    const start = run
+      ? eventsByRun(stepLogs)
+          .get(run.id)
+          ?.find((e) => e.kind === 'start')
+      : null;
+    return start ? new Date(start.at) : (run?.startedAt ?? null);
+  }, [stepLogs, run]);
+
   return (
     <Card data-testid="step-detail" data-step-id={state.step.id}>
       <CardContent className="grid gap-4 pt-4">
@@ -97,9 +108,9 @@ export function StepDetail({
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
           <Fact label="Attempt">{run ? `${run.attempt} of ${run.maxAttempts}` : '—'}</Fact>
           <Fact label="Ready">{formatDateTime(run?.readyAt)}</Fact>
-          <Fact label="Started">{formatDateTime(run?.startedAt)}</Fact>
+          <Fact label="Started">{formatDateTime(firstStart)}</Fact>
           <Fact label="Finished">{formatDateTime(run?.finishedAt)}</Fact>
-          <Fact label="Duration">{formatSpan(run?.startedAt, run?.finishedAt, now)}</Fact>
+          <Fact label="Duration">{formatSpan(firstStart, run?.finishedAt, now)}</Fact>
           <Fact label={run?.status === 'retrying' ? 'Next attempt' : 'Depends on'}>
             {run?.status === 'retrying'
               ? formatDateTime(run.nextAttemptAt)
