@@ -68,6 +68,7 @@ export function HealthBadge({
   if (!reasons.length) return badge;
   return (
     <Tooltip
+      side="bottom"
       content={
         <ul className="grid gap-0.5">
           {reasons.map((r) => (
