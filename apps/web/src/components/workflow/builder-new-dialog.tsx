@@ -24,6 +24,8 @@ import {
 } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import { useWorkspaces } from '~/components/shell/workspace-context';
+import { autoLayout } from './builder-graph';
+import { toDraft } from './builder-types';
 
 const BLANK = '__blank__';
 
@@ -77,8 +79,11 @@ export function NewWorkflowDialog({ open, onOpenChange }: { open: boolean; onOpe
   const nameProblem = name.trim().length < 2 ? 'At least 2 characters' : null;
   const submit = () => {
     if (nameProblem || !workspaceId) return;
-    if (template)
-      create.mutate({ workspaceId, name: name.trim(), description: template.description, definition: template.definition, note: `From the template “${template.name}”` });
+    if (template) {
+      // Laid out afresh for the builder's top-to-bottom canvas.
+      const definition = { ...template.definition, steps: autoLayout(toDraft(template.definition).steps) };
+      create.mutate({ workspaceId, name: name.trim(), description: template.description, definition, note: `From the template “${template.name}”` });
+    }
     else {
       onOpenChange(false);
       router.push(`/workflows/new?workspace=${workspaceId}&name=${encodeURIComponent(name.trim())}`);

@@ -377,7 +377,7 @@ export function BuilderEditor({ data }: { data: EditableWorkflow }) {
                 />
               </ReactFlowProvider>
             </div>
-            <aside className="min-h-0 overflow-y-auto rounded-lg border bg-card p-4" aria-label={selected ? 'Step' : 'Workflow settings'}>
+            <aside className="min-h-0 min-w-0 overflow-y-auto overflow-x-hidden rounded-lg border bg-card p-4" aria-label={selected ? 'Step' : 'Workflow settings'}>
               {selected ? (
                 <StepPanel
                   key={selected.id}

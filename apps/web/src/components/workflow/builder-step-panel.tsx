@@ -1,9 +1,21 @@
 'use client';
 import * as React from 'react';
 import { Trash2, X } from 'lucide-react';
-import { Button, Field, Input, Label, Textarea } from '@racine/ui';
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  Label,
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+  Textarea,
+} from '@racine/ui';
 import { ConfigFields } from './builder-config-form';
-import { stepIdProblem } from './builder-graph';
+import { stepIdProblem, wouldCycle } from './builder-graph';
 import type { StepIssues } from './builder-issues';
 import { describeSchema } from './builder-schema';
 import type { DraftParameter, DraftStep, StepTypeInfo } from './builder-types';
@@ -218,7 +230,52 @@ export function StepPanel({
             />
           </Field>
         </div>
-        {messages(f?.get('dependsOn'))}
+        <div className="grid gap-1.5" data-testid="depends-on">
+          <Label htmlFor={`${prefix}-after`}>Runs after</Label>
+          <div className="flex flex-wrap items-center gap-1.5">
+            {step.dependsOn.length === 0 ? <span className="text-xs text-muted-foreground">Nothing: it starts first.</span> : null}
+            {step.dependsOn.map((d) => (
+              <Badge key={d} variant="outline" className="gap-1 font-mono">
+                {d}
+                {readOnly ? null : (
+                  <button
+                    type="button"
+                    className="rounded-sm hover:text-destructive"
+                    aria-label={`No longer run after ${d}`}
+                    onClick={() => set({ dependsOn: step.dependsOn.filter((x) => x !== d) })}
+                  >
+                    <X className="size-3" />
+                  </button>
+                )}
+              </Badge>
+            ))}
+          </div>
+          {readOnly ? null : (
+            // The keyboard way to connect steps (the canvas needs a pointer to drag between handles).
+            <Select
+              value=""
+              onValueChange={(d) => set({ dependsOn: [...step.dependsOn, d] })}
+            >
+              <SelectTrigger id={`${prefix}-after`} className="h-8 text-xs">
+                <SelectValue placeholder="Add a step it waits for…" />
+              </SelectTrigger>
+              <SelectContent>
+                {steps
+                  .filter((s) => s.id !== step.id && !step.dependsOn.includes(s.id))
+                  .map((s) => {
+                    const cycle = wouldCycle(steps, s.id, step.id);
+                    return (
+                      <SelectItem key={s.id} value={s.id} disabled={cycle}>
+                        <span className="font-mono text-xs">{s.id}</span>
+                        {cycle ? <span className="ml-1 text-xs text-muted-foreground">(runs after this one)</span> : null}
+                      </SelectItem>
+                    );
+                  })}
+              </SelectContent>
+            </Select>
+          )}
+          {messages(f?.get('dependsOn'))}
+        </div>
         {messages(f?.get('type'))}
       </section>
 

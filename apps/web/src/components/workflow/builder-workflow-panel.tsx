@@ -183,7 +183,7 @@ export function WorkflowPanel({
   const general = issues.filter((i) => i.section === '');
 
   return (
-    <div className="grid gap-5" data-testid="workflow-panel">
+    <div className="grid min-w-0 gap-5 [&_section>*]:min-w-0" data-testid="workflow-panel">
       <section className="grid gap-3">
         <h2 className="text-base font-semibold">Workflow</h2>
         {general.length ? (
@@ -316,7 +316,7 @@ export function WorkflowPanel({
           <Switch id="wf-webhook" checked={t.webhook} disabled={readOnly} onCheckedChange={(c) => setTriggers({ webhook: c })} />
         </div>
         {t.webhook ? (
-          <div className="grid gap-2 rounded-md border p-2.5 text-xs" data-testid="webhook-box">
+          <div className="grid min-w-0 gap-2 rounded-md border p-2.5 text-xs" data-testid="webhook-box">
             {webhookPath ? (
               <div className="flex items-center gap-1">
                 <code className="min-w-0 flex-1 truncate font-mono">POST {origin + webhookPath}</code>
