@@ -53,13 +53,13 @@ const columns: DataTableColumn<PipelineListItem>[] = [
   {
     id: 'workspace',
     header: 'Workspace',
-    className: 'hidden md:table-cell',
+    className: 'hidden md:table-cell whitespace-nowrap',
     cell: (p) => <span className="text-muted-foreground">{p.workspaceName}</span>,
   },
   {
     id: 'source',
     header: 'Source',
-    className: 'hidden lg:table-cell',
+    className: 'hidden lg:table-cell whitespace-nowrap',
     cell: (p) => <span className="text-muted-foreground">{p.dataSourceName ?? '—'}</span>,
   },
   {
@@ -74,7 +74,13 @@ const columns: DataTableColumn<PipelineListItem>[] = [
     cell: (p) =>
       p.lastRun ? (
         <span className="flex items-center gap-2">
-          <PipelineRunStatusBadge status={p.lastRun.status} />
+          <Link
+            href={`/pipelines/runs/${p.lastRun.id}`}
+            onClick={(e) => e.stopPropagation()}
+            aria-label={`Open the last run (${p.lastRun.status})`}
+          >
+            <PipelineRunStatusBadge status={p.lastRun.status} />
+          </Link>
           <span
             className="text-xs text-muted-foreground"
             title={formatDateTime(p.lastRun.startedAt ?? p.lastRun.createdAt)}
