@@ -360,7 +360,9 @@ export function ExecutionPage({ id }: { id: string }) {
                     ? 'h-2 [&>div]:bg-destructive'
                     : data.status === 'succeeded'
                       ? 'h-2 [&>div]:bg-success'
-                      : 'h-2'
+                      : data.status === 'cancelled'
+                        ? 'h-2 [&>div]:bg-muted-foreground/60'
+                        : 'h-2'
                 }
               />
             </div>
