@@ -22,17 +22,23 @@ function field(value: unknown, key: string): string | null {
  * Who or what started a run, in words: the person for a manual run (when the server names
  * them), the schedule, the activity event, or the webhook.
  */
-export function startedBy(e: {
-  trigger: string;
-  triggerDetails?: unknown;
-  createdById?: string | null;
-}): string {
+export function startedBy(
+  e: {
+    trigger: string;
+    triggerDetails?: unknown;
+    createdById?: string | null;
+  },
+  /** The signed-in user: their own runs read "by you". */
+  meId?: string,
+): string {
   const d = e.triggerDetails;
   const person =
     field(e, 'createdByName') ?? field(d, 'userName') ?? field(d, 'startedByName') ?? null;
   switch (e.trigger) {
     case 'manual':
-      return person ? `by ${person}` : e.createdById ? 'by a user' : 'by the system';
+      if (person) return `by ${person}`;
+      if (e.createdById && e.createdById === meId) return 'by you';
+      return e.createdById ? 'by a user' : 'by the system';
     case 'cron':
       return field(d, 'cron') ?? field(d, 'schedule') ?? 'on schedule';
     case 'event':

@@ -33,6 +33,7 @@ import { StepLogs } from '~/components/workflow/step-logs';
 import { isExecutionActive } from '~/components/workflow/status-style';
 import { useNow } from '~/features/scans/use-scans';
 import { formatDateTime } from '~/lib/format';
+import { useCurrentUser } from '~/components/shell/current-user';
 import { useTRPC } from '~/trpc/react';
 import { type ExecutionView, startedBy, triggerLabel } from './bits';
 import { ApprovalPanel, useOpenTaskFor } from './approval-panel';
@@ -172,6 +173,7 @@ export function ExecutionPage({ id }: { id: string }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const live = useExecutionLive(id);
+  const { user: me } = useCurrentUser();
   const data = live.execution.data as ExecutionView | undefined;
   const active = isExecutionActive(data?.status);
   const now = useNow(active);
@@ -309,7 +311,7 @@ export function ExecutionPage({ id }: { id: string }) {
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
               <Fact label="Trigger">
                 {triggerLabel[data.trigger] ?? data.trigger}{' '}
-                <span className="text-xs text-muted-foreground">{startedBy(data)}</span>
+                <span className="text-xs text-muted-foreground">{startedBy(data, me.id)}</span>
               </Fact>
               <Fact label="Created">{formatDateTime(data.createdAt)}</Fact>
               <Fact label="Started">{formatDateTime(data.startedAt)}</Fact>

@@ -19,9 +19,14 @@ import {
 } from '@racine/ui';
 import { useWorkspaces } from '~/components/shell/workspace-context';
 import { ExecutionStatusBadge } from '~/components/workflow/status-badge';
-import { executionStatuses, isExecutionActive } from '~/components/workflow/status-style';
+import {
+  executionStatuses,
+  executionStatusStyle,
+  isExecutionActive,
+} from '~/components/workflow/status-style';
 import { formatMs, formatSpan } from '~/components/workflow/execution-model';
 import { formatDateTime, formatRelative } from '~/lib/format';
+import { useCurrentUser } from '~/components/shell/current-user';
 import { useTRPC } from '~/trpc/react';
 import { type ExecutionListItem, startedBy, triggerKinds, triggerLabel } from './bits';
 
@@ -51,6 +56,7 @@ export function ExecutionsPage() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const { workspaces } = useWorkspaces();
+  const { user: me } = useCurrentUser();
   const workflowId = searchParams.get('workflow');
   const workspaceId = searchParams.get('workspace');
   const statusParam = searchParams.get('status');
@@ -132,7 +138,7 @@ export function ExecutionsPage() {
       cell: (e) => (
         <div className="grid">
           <span>{triggerLabel[e.trigger] ?? e.trigger}</span>
-          <span className="text-xs text-muted-foreground">{startedBy(e)}</span>
+          <span className="text-xs text-muted-foreground">{startedBy(e, me.id)}</span>
         </div>
       ),
     },
@@ -223,8 +229,8 @@ export function ExecutionsPage() {
               <SelectContent>
                 <SelectItem value={ALL}>Any status</SelectItem>
                 {executionStatuses.map((s) => (
-                  <SelectItem key={s} value={s} className="capitalize">
-                    {s}
+                  <SelectItem key={s} value={s}>
+                    {executionStatusStyle[s].label}
                   </SelectItem>
                 ))}
               </SelectContent>
