@@ -63,6 +63,8 @@ export function TasksPage() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const view: View = searchParams.get('view') === 'decided' ? 'decided' : 'open';
+  // A notification links to /tasks?task=<id>: that row flashes, wherever it is.
+  const linkedId = searchParams.get('task');
   const [deciding, setDeciding] = React.useState<{ task: TaskItem; decision: Decision } | null>(
     null,
   );
@@ -86,6 +88,10 @@ export function TasksPage() {
   const openRows = open.data?.pages.flatMap((p) => p.items);
   const decidedRows = all.data?.pages.flatMap((p) => p.items).filter((t) => t.status !== 'open');
   const query = view === 'open' ? open : all;
+  const linkedDecided =
+    view === 'open' && linkedId && openRows && !openRows.some((t) => t.id === linkedId)
+      ? decidedRows?.find((t) => t.id === linkedId)
+      : undefined;
   const rows = view === 'open' ? openRows : decidedRows;
 
   const workflowCell = (t: TaskItem) =>
@@ -214,15 +220,30 @@ export function TasksPage() {
         testIdPrefix="tasks-tab"
         value={view}
         onChange={(v) =>
-          router.replace(`${pathname}${v === 'open' ? '' : '?view=decided'}`, { scroll: false })
+          router.replace(`${pathname}${v === 'open' ? '' : '?view=decided'}`, {
+            scroll: false,
+          })
         }
         tabs={[
           { value: 'open', label: 'Open', count: openRows?.length },
           { value: 'decided', label: 'Decided', count: decidedRows?.length },
         ]}
       />
+      {linkedDecided ? (
+        <p className="mb-3 text-sm text-muted-foreground" data-testid="linked-task-decided">
+          “{linkedDecided.title}” was already {linkedDecided.status}
+          {linkedDecided.decidedByName ? ` by ${linkedDecided.decidedByName}` : ''}.{' '}
+          <Link
+            href={`/tasks?view=decided&task=${linkedDecided.id}`}
+            className="text-primary hover:underline"
+          >
+            See it under Decided
+          </Link>
+        </p>
+      ) : null}
       <DataTable
         label={view === 'open' ? 'Open tasks' : 'Decided tasks'}
+        highlightIds={linkedId ? new Set([linkedId]) : undefined}
         columns={columns}
         data={rows}
         getRowId={(t) => t.id}
