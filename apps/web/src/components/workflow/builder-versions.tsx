@@ -45,14 +45,14 @@ export function VersionsTab({
 
   return (
     <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)]" data-testid="versions-tab">
-      <ul className="grid content-start gap-1.5">
+      <ul className="grid min-w-0 content-start gap-1.5">
         {versions.data.map((v) => (
-          <li key={v.version}>
+          <li key={v.version} className="min-w-0">
             <button
               type="button"
               onClick={() => onSelect(v.version)}
               className={cn(
-                'w-full rounded-md border px-3 py-2 text-left text-sm transition-colors hover:bg-accent',
+                'w-full min-w-0 overflow-hidden rounded-md border px-3 py-2 text-left text-sm transition-colors hover:bg-accent',
                 shown?.version === v.version && 'border-primary bg-accent',
               )}
               data-testid="version-row"
@@ -63,8 +63,13 @@ export function VersionsTab({
                 {v.version === latestVersion ? <Badge variant="info">latest</Badge> : null}
                 <span className="ml-auto text-xs text-muted-foreground">{formatRelative(v.createdAt)}</span>
               </div>
+              {v.note ? (
+                <div className="mt-0.5 line-clamp-2 text-xs" title={v.note}>
+                  {v.note}
+                </div>
+              ) : null}
               <div className="mt-0.5 truncate text-xs text-muted-foreground">
-                {v.note || 'No note'} · {v.stepCount} {v.stepCount === 1 ? 'step' : 'steps'} · {v.executions}{' '}
+                {v.stepCount} {v.stepCount === 1 ? 'step' : 'steps'} · {v.executions}{' '}
                 {v.executions === 1 ? 'run' : 'runs'}
                 {v.createdByName ? ` · ${v.createdByName}` : ''}
               </div>
@@ -72,7 +77,7 @@ export function VersionsTab({
           </li>
         ))}
       </ul>
-      <div className="grid gap-2">
+      <div className="grid min-w-0 gap-2">
         <div className="flex items-center gap-2">
           <h2 className="text-sm font-semibold">Version {shown?.version} (read-only)</h2>
           {canManage && shown && shown.version !== latestVersion ? (
