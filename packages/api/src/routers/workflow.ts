@@ -49,7 +49,8 @@ export const workflowRouter = router({
     .input(listWorkflowsInput.default({ limit: 25 }))
     .query(({ ctx, input }) => listWorkflows(ctx.deps, ctx.access, input)),
   /** An invalid definition is a normal answer here (the builder shows the list); create and update refuse it with the same messages. */
-  validate: procedure.meta({ permission: 'authenticated' }).input(validateWorkflowInput).query(({ ctx, input }) => {
+  // A mutation, though it changes nothing: a 200-step definition would not fit in a GET's URL.
+  validate: procedure.meta({ permission: 'authenticated' }).input(validateWorkflowInput).mutation(({ ctx, input }) => {
     const result = validateWorkflowDefinition(ctx.deps, input.definition);
     return result.ok ? { ok: true as const, errors: [] } : { ok: false as const, errors: result.errors };
   }),

@@ -134,6 +134,7 @@ export function BuilderEditor({ data }: { data: EditableWorkflow }) {
 
   const update = useMutation(trpc.workflow.update.mutationOptions());
   const create = useMutation(trpc.workflow.create.mutationOptions());
+  const check = useMutation(trpc.workflow.validate.mutationOptions());
   const placed = React.useMemo(() => placeIssues(issues ?? [], draft?.steps ?? []), [issues, draft?.steps]);
   const issuesByStep = React.useMemo(() => new Map([...placed.byStep].map(([k, v]) => [k, v.all])), [placed]);
 
@@ -162,7 +163,7 @@ export function BuilderEditor({ data }: { data: EditableWorkflow }) {
   const validate = async (): Promise<ValidationIssue[] | null> => {
     setValidating(true);
     try {
-      const result = await queryClient.fetchQuery({ ...trpc.workflow.validate.queryOptions({ definition: fromDraft(draft) }), staleTime: 0 });
+      const result = await check.mutateAsync({ definition: fromDraft(draft) });
       setIssues(result.errors);
       return result.errors;
     } catch (error) {
