@@ -12,6 +12,7 @@ export {
   SelectTrigger,
   SelectValue,
 } from './select';
+export { FilterSelect, type FilterOption, type FilterSelectProps } from './filter-select';
 export { Checkbox } from './checkbox';
 export { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from './card';
 export { Badge, badgeVariants, type BadgeProps } from './badge';

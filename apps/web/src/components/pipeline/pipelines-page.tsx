@@ -13,21 +13,15 @@ import {
   DataTableSearch,
   EmptyState,
   PageHeader,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
 } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
-import { useWorkspaces } from '~/components/shell/workspace-context';
+import { WorkspaceFilter } from '~/components/workspace-filter';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { useDebounced } from '~/lib/use-debounced';
 import { HealthBadge, PipelineRunStatusBadge } from './bits';
 import { CreatePipelineDialog } from './create-pipeline-dialog';
 import type { PipelineListItem } from './types';
 
-const ALL = '__all__';
 const PAGE_SIZE = 20;
 
 const columns: DataTableColumn<PipelineListItem>[] = [
@@ -110,9 +104,10 @@ export function PipelinesPage() {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const { workspaces } = useWorkspaces();
   const [search, setSearch] = React.useState('');
-  const [workspaceId, setWorkspaceId] = React.useState(searchParams.get('workspace') ?? ALL);
+  const [workspaceId, setWorkspaceId] = React.useState<string | null>(
+    searchParams.get('workspace'),
+  );
   const [creating, setCreating] = React.useState(false);
   const query = useDebounced(search.trim(), 250);
 
@@ -129,14 +124,14 @@ export function PipelinesPage() {
       {
         limit: PAGE_SIZE,
         ...(query ? { search: query } : {}),
-        ...(workspaceId !== ALL ? { workspaceId } : {}),
+        ...(workspaceId ? { workspaceId } : {}),
       },
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
     placeholderData: keepPreviousData,
   });
   const rows = list.data?.pages.flatMap((p) => p.items);
-  const filtered = query !== '' || workspaceId !== ALL;
+  const filtered = query !== '' || workspaceId !== null;
 
   return (
     <>
@@ -169,19 +164,7 @@ export function PipelinesPage() {
               placeholder="Search pipelines…"
               label="Search pipelines"
             />
-            <Select value={workspaceId} onValueChange={setWorkspaceId}>
-              <SelectTrigger className="w-48" aria-label="Workspace filter">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={ALL}>All workspaces</SelectItem>
-                {workspaces.map((w) => (
-                  <SelectItem key={w.id} value={w.id}>
-                    {w.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+            <WorkspaceFilter value={workspaceId} onChange={setWorkspaceId} className="w-48" />
           </>
         }
         empty={
@@ -196,7 +179,7 @@ export function PipelinesPage() {
                   size="sm"
                   onClick={() => {
                     setSearch('');
-                    setWorkspaceId(ALL);
+                    setWorkspaceId(null);
                   }}
                 >
                   Clear filters

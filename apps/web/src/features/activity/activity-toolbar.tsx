@@ -3,6 +3,7 @@ import { X } from 'lucide-react';
 import {
   Button,
   DataTableSearch,
+  FilterSelect,
   Input,
   Select,
   SelectContent,
@@ -12,7 +13,6 @@ import {
 } from '@racine/ui';
 import { type ActivityFilterState, emptyFilters, isFiltered, type TimeRange } from './filters';
 
-const ALL = '__all__';
 const commonTypes = [
   'workspace.',
   'workspace.member.',
@@ -66,39 +66,23 @@ export function ActivityToolbar({
             <option key={t} value={t} />
           ))}
         </datalist>
-        <Select
-          value={filters.workspaceId ?? ALL}
-          onValueChange={(v) => set({ workspaceId: v === ALL ? null : v })}
-        >
-          <SelectTrigger className="w-full sm:w-44" aria-label="Workspace filter">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>All workspaces</SelectItem>
-            {workspaces.map((w) => (
-              <SelectItem key={w.id} value={w.id}>
-                {w.name}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <FilterSelect
+          value={filters.workspaceId}
+          onChange={(v) => set({ workspaceId: v })}
+          options={workspaces.map((w) => ({ value: w.id, label: w.name }))}
+          allLabel="All workspaces"
+          label="Workspace filter"
+          className="w-full sm:w-44"
+        />
         {actors ? (
-          <Select
-            value={filters.actorId ?? ALL}
-            onValueChange={(v) => set({ actorId: v === ALL ? null : v })}
-          >
-            <SelectTrigger className="w-full sm:w-40" aria-label="Actor filter">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ALL}>Anyone</SelectItem>
-              {actors.map((a) => (
-                <SelectItem key={a.id} value={a.id}>
-                  {a.name}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <FilterSelect
+            value={filters.actorId}
+            onChange={(v) => set({ actorId: v })}
+            options={actors.map((a) => ({ value: a.id, label: a.name }))}
+            allLabel="Anyone"
+            label="Actor filter"
+            className="w-full sm:w-40"
+          />
         ) : null}
         <Select value={filters.range} onValueChange={(v) => set({ range: v as TimeRange })}>
           <SelectTrigger className="w-full sm:w-36" aria-label="Time range">

@@ -8,18 +8,12 @@ import {
   type DataTableColumn,
   DataTableSearch,
   EmptyState,
+  FilterSelect,
   Meter,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
 } from '@racine/ui';
 import { LABEL_CATEGORIES } from '@racine/services/classification/taxonomy';
 import { useTRPC } from '~/trpc/react';
 import { type Detector, formatPercent, LabelBadge, SensitivityBadge } from './bits';
-
-const ALL = '__all__';
 
 const columns: DataTableColumn<Detector>[] = [
   {
@@ -109,11 +103,11 @@ export function DetectorsTab() {
   const trpc = useTRPC();
   const detectors = useQuery(trpc.classification.detectors.queryOptions());
   const [search, setSearch] = React.useState('');
-  const [category, setCategory] = React.useState<string>(ALL);
+  const [category, setCategory] = React.useState<string | null>(null);
   const q = search.trim().toLowerCase();
   const rows = detectors.data?.filter(
     (d) =>
-      (category === ALL || d.category === category) &&
+      (category === null || d.category === category) &&
       (!q ||
         d.label.toLowerCase().includes(q) ||
         d.displayName.toLowerCase().includes(q) ||
@@ -137,19 +131,14 @@ export function DetectorsTab() {
             placeholder="Search detectors…"
             label="Search detectors"
           />
-          <Select value={category} onValueChange={setCategory}>
-            <SelectTrigger className="w-44" aria-label="Category filter">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ALL}>All categories</SelectItem>
-              {LABEL_CATEGORIES.map((c) => (
-                <SelectItem key={c} value={c}>
-                  {c}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <FilterSelect
+            value={category}
+            onChange={setCategory}
+            options={LABEL_CATEGORIES.map((c) => ({ value: c, label: c }))}
+            allLabel="All categories"
+            label="Category filter"
+            className="w-44"
+          />
           <Badge variant="outline" className="ml-auto">
             Precision = accepted ÷ reviewed
           </Badge>

@@ -12,12 +12,8 @@ import {
   type DataTableColumn,
   DataTableLoadMore,
   EmptyState,
+  FilterSelect,
   Input,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
   Slider,
   Spinner,
 } from '@racine/ui';
@@ -36,7 +32,6 @@ import {
 import { EvidencePanel } from './evidence-panel';
 import { useReview } from './use-review';
 
-const ALL = '__all__';
 const PAGE_SIZE = 50;
 type StateFilter = ClassificationState | 'all';
 const stateTabs: { value: StateFilter; label: string }[] = [
@@ -372,22 +367,14 @@ export function ReviewQueue({ fixedSource }: { fixedSource?: { id: string; name:
         toolbar={
           <div className="flex w-full flex-wrap items-center gap-2">
             {fixedSource ? null : (
-              <Select
-                value={filters.sourceId ?? ALL}
-                onValueChange={(v) => set({ sourceId: v === ALL ? null : v })}
-              >
-                <SelectTrigger className="w-full sm:w-52" aria-label="Source filter">
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={ALL}>All sources</SelectItem>
-                  {sources.data?.items.map((s) => (
-                    <SelectItem key={s.id} value={s.id}>
-                      {s.name}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
+              <FilterSelect
+                value={filters.sourceId}
+                onChange={(v) => set({ sourceId: v })}
+                options={(sources.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                allLabel="All sources"
+                label="Source filter"
+                className="w-full sm:w-52"
+              />
             )}
             <Input
               aria-label="Label filter"

@@ -11,12 +11,8 @@ import {
   DataTablePagination,
   DataTableSearch,
   EmptyState,
+  FilterSelect,
   PageHeader,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
 } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import type { RouterOutputs } from '~/trpc/types';
@@ -121,8 +117,8 @@ export function DataSourcesPage() {
   const searchParams = useSearchParams();
   const { canCreateWorkspace: canCreate } = useCurrentUser();
   const [search, setSearch] = React.useState('');
-  const [engine, setEngine] = React.useState<Engine | 'all'>('all');
-  const [environment, setEnvironment] = React.useState<Environment | 'all'>('all');
+  const [engine, setEngine] = React.useState<Engine | null>(null);
+  const [environment, setEnvironment] = React.useState<Environment | null>(null);
   const [cursors, setCursors] = React.useState<(string | undefined)[]>([undefined]);
   const [createOpen, setCreateOpen] = React.useState(false);
   const query = useDebounced(search.trim(), 250);
@@ -142,15 +138,15 @@ export function DataSourcesPage() {
     ...trpc.datasource.list.queryOptions({
       limit: PAGE_SIZE,
       ...(query ? { query } : {}),
-      ...(engine !== 'all' ? { engine } : {}),
-      ...(environment !== 'all' ? { environment } : {}),
+      ...(engine ? { engine } : {}),
+      ...(environment ? { environment } : {}),
       ...(cursors[page - 1] ? { cursor: cursors[page - 1] } : {}),
     }),
     placeholderData: keepPreviousData,
   });
   const total = list.data?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const filtered = query !== '' || engine !== 'all' || environment !== 'all';
+  const filtered = query !== '' || engine !== null || environment !== null;
 
   return (
     <>
@@ -184,35 +180,22 @@ export function DataSourcesPage() {
               placeholder="Search by name, description or tag…"
               label="Search data sources"
             />
-            <Select value={engine} onValueChange={(v) => setEngine(v as Engine | 'all')}>
-              <SelectTrigger className="w-40" aria-label="Engine filter">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value="all">All engines</SelectItem>
-                {engineOptions.map(([value, meta]) => (
-                  <SelectItem key={value} value={value}>
-                    {meta.label}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            <Select
+            <FilterSelect
+              value={engine}
+              onChange={setEngine}
+              options={engineOptions.map(([value, meta]) => ({ value, label: meta.label }))}
+              allLabel="All engines"
+              label="Engine filter"
+              className="w-40"
+            />
+            <FilterSelect
               value={environment}
-              onValueChange={(v) => setEnvironment(v as Environment | 'all')}
-            >
-              <SelectTrigger className="w-40" aria-label="Environment filter">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value="all">All environments</SelectItem>
-                {environmentOptions.map((e) => (
-                  <SelectItem key={e.value} value={e.value}>
-                    {e.label}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+              onChange={setEnvironment}
+              options={environmentOptions}
+              allLabel="All environments"
+              label="Environment filter"
+              className="w-40"
+            />
           </>
         }
         empty={
@@ -227,8 +210,8 @@ export function DataSourcesPage() {
                   size="sm"
                   onClick={() => {
                     setSearch('');
-                    setEngine('all');
-                    setEnvironment('all');
+                    setEngine(null);
+                    setEnvironment(null);
                   }}
                 >
                   Clear filters

@@ -10,13 +10,10 @@ import {
   type DataTableColumn,
   DataTableLoadMore,
   EmptyState,
+  FilterSelect,
   PageHeader,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
 } from '@racine/ui';
+import { WorkspaceFilter } from '~/components/workspace-filter';
 import { useWorkspaces } from '~/components/shell/workspace-context';
 import { ExecutionStatusBadge } from '~/components/workflow/status-badge';
 import {
@@ -29,8 +26,6 @@ import { formatDateTime, formatRelative } from '~/lib/format';
 import { useCurrentUser } from '~/components/shell/current-user';
 import { useTRPC } from '~/trpc/react';
 import { type ExecutionListItem, startedBy, triggerKinds, triggerLabel } from './bits';
-
-const ALL = '__all__';
 
 function StepCounts({ steps }: { steps: ExecutionListItem['steps'] }) {
   if (!steps.total) return <span className="text-muted-foreground">—</span>;
@@ -187,70 +182,37 @@ export function ExecutionsPage() {
         onRowClick={(e) => router.push(`/workflows/executions/${e.id}`)}
         toolbar={
           <div className="flex flex-wrap items-center gap-2">
-            <Select
-              value={workspaceId ?? ALL}
-              onValueChange={(v) => setParams({ workspace: v === ALL ? null : v, workflow: null })}
-            >
-              <SelectTrigger className="w-44" aria-label="Workspace filter">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={ALL}>All workspaces</SelectItem>
-                {workspaces.map((w) => (
-                  <SelectItem key={w.id} value={w.id}>
-                    {w.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            <Select
-              value={workflowId ?? ALL}
-              onValueChange={(v) => setParams({ workflow: v === ALL ? null : v })}
-            >
-              <SelectTrigger className="w-52" aria-label="Workflow filter">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={ALL}>All workflows</SelectItem>
-                {workflows.data?.items.map((w) => (
-                  <SelectItem key={w.id} value={w.id}>
-                    {w.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            <Select
-              value={status ?? ALL}
-              onValueChange={(v) => setParams({ status: v === ALL ? null : v })}
-            >
-              <SelectTrigger className="w-36" aria-label="Status filter">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={ALL}>Any status</SelectItem>
-                {executionStatuses.map((s) => (
-                  <SelectItem key={s} value={s}>
-                    {executionStatusStyle[s].label}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            <Select
-              value={trigger ?? ALL}
-              onValueChange={(v) => setParams({ trigger: v === ALL ? null : v })}
-            >
-              <SelectTrigger className="w-36" aria-label="Trigger filter">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={ALL}>Any trigger</SelectItem>
-                {triggerKinds.map((t) => (
-                  <SelectItem key={t} value={t}>
-                    {triggerLabel[t]}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+            <WorkspaceFilter
+              value={workspaceId}
+              onChange={(v) => setParams({ workspace: v, workflow: null })}
+            />
+            <FilterSelect
+              value={workflowId}
+              onChange={(v) => setParams({ workflow: v })}
+              options={(workflows.data?.items ?? []).map((w) => ({ value: w.id, label: w.name }))}
+              allLabel="All workflows"
+              label="Workflow filter"
+              className="w-52"
+            />
+            <FilterSelect
+              value={status}
+              onChange={(v) => setParams({ status: v })}
+              options={executionStatuses.map((s) => ({
+                value: s,
+                label: executionStatusStyle[s].label,
+              }))}
+              allLabel="Any status"
+              label="Status filter"
+              className="w-36"
+            />
+            <FilterSelect
+              value={trigger}
+              onChange={(v) => setParams({ trigger: v })}
+              options={triggerKinds.map((t) => ({ value: t, label: triggerLabel[t] }))}
+              allLabel="Any trigger"
+              label="Trigger filter"
+              className="w-36"
+            />
             {filtered ? (
               <Button
                 variant="ghost"

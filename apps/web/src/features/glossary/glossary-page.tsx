@@ -15,12 +15,8 @@ import {
   DataTablePagination,
   DataTableSearch,
   EmptyState,
+  FilterSelect,
   PageHeader,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
   Skeleton,
 } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
@@ -30,7 +26,6 @@ import { TermDialog } from './term-dialog';
 import { TermTree } from './term-tree';
 import { type ListTermsInput, type TermRow, type TermStatus, termStatuses } from './types';
 
-const ALL = '__all__';
 const PAGE_SIZE = 25;
 
 /** The business glossary: every term, searchable, filterable by status, and as a tree. */
@@ -170,19 +165,14 @@ export function GlossaryPage() {
           toolbar={
             <>
               <DataTableSearch value={q} onChange={setQ} placeholder="Search terms and synonyms…" label="Search terms" />
-              <Select value={status ?? ALL} onValueChange={(v) => setStatus(v === ALL ? null : (v as TermStatus))}>
-                <SelectTrigger className="w-40" aria-label="Status filter">
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={ALL}>Any status</SelectItem>
-                  {termStatuses.map((s) => (
-                    <SelectItem key={s.value} value={s.value}>
-                      {s.label}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
+              <FilterSelect
+                value={status}
+                onChange={setStatus}
+                options={termStatuses}
+                allLabel="Any status"
+                label="Status filter"
+                className="w-40"
+              />
             </>
           }
           empty={

@@ -10,12 +10,8 @@ import {
   DataTableLoadMore,
   EmptyState,
   ErrorState,
+  FilterSelect,
   PageHeader,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
   Skeleton,
   Tabs,
   TabsContent,
@@ -29,8 +25,6 @@ import { RunsTable } from './runs-table';
 import { ScanCard } from './scan-card';
 import { ScanDialog } from './scan-dialog';
 import { useRunParam } from './use-run-param';
-
-const ALL = '__all__';
 
 export function ScansPage() {
   const trpc = useTRPC();
@@ -89,22 +83,14 @@ export function ScansPage() {
   const filtered = !!status || !!sourceId;
 
   const sourceFilter = (
-    <Select
-      value={sourceId ?? ALL}
-      onValueChange={(v) => setParams({ source: v === ALL ? null : v })}
-    >
-      <SelectTrigger className="w-52" aria-label="Source filter">
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
-        <SelectItem value={ALL}>All sources</SelectItem>
-        {sources.data?.items.map((s) => (
-          <SelectItem key={s.id} value={s.id}>
-            {s.name}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
+    <FilterSelect
+      value={sourceId}
+      onChange={(v) => setParams({ source: v })}
+      options={(sources.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+      allLabel="All sources"
+      label="Source filter"
+      className="w-52"
+    />
   );
 
   return (
@@ -189,22 +175,18 @@ export function ScansPage() {
             onLoadMore={() => void runs.fetchNextPage()}
             toolbar={
               <>
-                <Select
-                  value={status ?? ALL}
-                  onValueChange={(v) => setParams({ status: v === ALL ? null : v })}
-                >
-                  <SelectTrigger className="w-40" aria-label="Status filter">
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    <SelectItem value={ALL}>Any status</SelectItem>
-                    {runStatuses.map((s) => (
-                      <SelectItem key={s} value={s} className="capitalize">
-                        {s}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
+                <FilterSelect
+                  value={status}
+                  onChange={(v) => setParams({ status: v })}
+                  options={runStatuses.map((s) => ({
+                    value: s,
+                    label: s,
+                    className: 'capitalize',
+                  }))}
+                  allLabel="Any status"
+                  label="Status filter"
+                  className="w-40"
+                />
                 {sourceFilter}
                 {filtered ? (
                   <Button

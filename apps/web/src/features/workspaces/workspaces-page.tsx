@@ -11,17 +11,14 @@ import {
   DataTablePagination,
   DataTableSearch,
   EmptyState,
+  FilterSelect,
   PageHeader,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
 } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import type { RouterOutputs } from '~/trpc/types';
 import { useCurrentUser } from '~/components/shell/current-user';
 import { EnvironmentBadge } from '~/components/environment-badge';
+import { environmentOptions } from '~/features/datasources/bits';
 import { formatDate } from '~/lib/format';
 import { useDebounced } from '~/lib/use-debounced';
 import { CreateWorkspaceDialog } from './create-workspace-dialog';
@@ -95,7 +92,7 @@ export function WorkspacesPage() {
   const searchParams = useSearchParams();
   const { canCreateWorkspace } = useCurrentUser();
   const [search, setSearch] = React.useState('');
-  const [environment, setEnvironment] = React.useState<Environment | 'all'>('all');
+  const [environment, setEnvironment] = React.useState<Environment | null>(null);
   // Cursor pagination: cursors[i] is the cursor that loads page i + 1.
   const [cursors, setCursors] = React.useState<(string | undefined)[]>([undefined]);
   const [createOpen, setCreateOpen] = React.useState(false);
@@ -117,14 +114,14 @@ export function WorkspacesPage() {
     ...trpc.workspace.list.queryOptions({
       limit: PAGE_SIZE,
       ...(query ? { query } : {}),
-      ...(environment !== 'all' ? { environment } : {}),
+      ...(environment ? { environment } : {}),
       ...(cursors[page - 1] ? { cursor: cursors[page - 1] } : {}),
     }),
     placeholderData: keepPreviousData,
   });
   const total = list.data?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const filtered = query !== '' || environment !== 'all';
+  const filtered = query !== '' || environment !== null;
 
   return (
     <>
@@ -164,20 +161,14 @@ export function WorkspacesPage() {
               placeholder="Search workspaces…"
               label="Search workspaces"
             />
-            <Select
+            <FilterSelect
               value={environment}
-              onValueChange={(v) => setEnvironment(v as Environment | 'all')}
-            >
-              <SelectTrigger className="w-40" aria-label="Environment filter">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value="all">All environments</SelectItem>
-                <SelectItem value="dev">Development</SelectItem>
-                <SelectItem value="staging">Staging</SelectItem>
-                <SelectItem value="prod">Production</SelectItem>
-              </SelectContent>
-            </Select>
+              onChange={setEnvironment}
+              options={environmentOptions}
+              allLabel="All environments"
+              label="Environment filter"
+              className="w-40"
+            />
           </>
         }
         empty={
@@ -192,7 +183,7 @@ export function WorkspacesPage() {
                   size="sm"
                   onClick={() => {
                     setSearch('');
-                    setEnvironment('all');
+                    setEnvironment(null);
                   }}
                 >
                   Clear filters
