@@ -67,7 +67,9 @@ describe('workflow router', () => {
     expect(first[1].execution.steps).toHaveLength(2);
     const history = await viewer.caller.workflow.executions({ workflowId: wf.id, limit: 5 });
     expect(history.items.map((e) => e.id)).toEqual([started.id]);
-    expect(await viewer.caller.workflow.getExecution({ executionId: started.id })).toMatchObject({ workflowId: wf.id, version: 1 });
+    const ownerName = owner.user.name;
+    expect(history.items[0]!.createdByName).toBe(ownerName);
+    expect(await viewer.caller.workflow.getExecution({ executionId: started.id })).toMatchObject({ workflowId: wf.id, version: 1, createdByName: ownerName });
 
     const analysis = await viewer.caller.workflow.analyze({ id: wf.id });
     expect(analysis.criticalPath).toEqual(['first', 'second']);

@@ -44,12 +44,17 @@ export async function listExecutions(deps: ServiceDeps, access: AccessChecker, i
   const counts = page.length
     ? await deps.db.workflowStepRun.groupBy({ by: ['executionId', 'status'], where: { executionId: { in: page.map((r) => r.id) }, parentId: null }, _count: { _all: true } })
     : [];
+  const starterIds = [...new Set(page.flatMap((r) => (r.createdById ? [r.createdById] : [])))];
+  const starters = new Map(
+    starterIds.length ? (await deps.db.user.findMany({ where: { id: { in: starterIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]) : [],
+  );
   const items = page.map(({ workflow, ...r }) => {
     const mine = counts.filter((c) => c.executionId === r.id);
     const count = (status?: string) => mine.filter((c) => !status || c.status === status).reduce((n, c) => n + c._count._all, 0);
     return {
       ...r,
       workflowName: workflow.name,
+      createdByName: r.createdById ? (starters.get(r.createdById) ?? null) : null,
       durationMs: r.startedAt && r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null,
       steps: { total: count(), succeeded: count('succeeded'), failed: count('failed'), skipped: count('skipped') },
     };

@@ -41,6 +41,8 @@ export interface ExecutionView {
   params: Record<string, unknown>;
   triggerDetails: Record<string, unknown>;
   createdById: string | null;
+  /** The starter's name (null for cron, event and webhook runs). */
+  createdByName: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;

@@ -35,6 +35,7 @@ export async function getExecution(deps: ServiceDeps, executionId: string): Prom
   });
   if (!e) throw notFound('Workflow execution', executionId);
   const definition = parseDefinition(e.versionRef.id, e.versionRef.definition);
+  const starter = e.createdById ? await deps.db.user.findUnique({ where: { id: e.createdById }, select: { name: true } }) : null;
   const order = new Map(definition.steps.map((s, i) => [s.id, i]));
   const byId = new Map(definition.steps.map((s) => [s.id, s]));
   const steps: StepRunView[] = e.steps
@@ -55,6 +56,7 @@ export async function getExecution(deps: ServiceDeps, executionId: string): Prom
     params: (e.params ?? {}) as Record<string, unknown>,
     triggerDetails: (e.triggerDetails ?? {}) as Record<string, unknown>,
     createdById: e.createdById,
+    createdByName: starter?.name ?? null,
     createdAt: e.createdAt,
     startedAt: e.startedAt,
     finishedAt: e.finishedAt,
