@@ -16,19 +16,13 @@ import {
   type DataTableColumn,
   DataTableLoadMore,
   EmptyState,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
+  FilterSelect,
   Spinner,
   toast,
 } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import type { DeadLetter, PipelineDetail } from './types';
-
-const ALL = '__all__';
 
 /**
  * Items that used up their attempts at a stage: what they were, why they
@@ -46,8 +40,10 @@ export function DeadLetters({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [runId, setRunId] = React.useState<string>(initialRunId ?? pipeline.lastRun?.id ?? ALL);
-  const [stage, setStage] = React.useState<string>(initialStage ?? ALL);
+  const [runId, setRunId] = React.useState<string | null>(
+    initialRunId ?? pipeline.lastRun?.id ?? null,
+  );
+  const [stage, setStage] = React.useState<string | null>(initialStage ?? null);
   const [selected, setSelected] = React.useState<ReadonlySet<string>>(new Set());
   React.useEffect(() => setSelected(new Set()), [runId, stage]);
 
@@ -57,8 +53,8 @@ export function DeadLetters({
       {
         id: pipeline.id,
         limit: 50,
-        ...(runId !== ALL ? { runId } : {}),
-        ...(stage !== ALL ? { stage } : {}),
+        ...(runId ? { runId } : {}),
+        ...(stage ? { stage } : {}),
       },
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
@@ -98,6 +94,7 @@ export function DeadLetters({
   };
   const retryStage = async () => {
     try {
+      if (!runId || !stage) return;
       const { retried } = await retry.mutateAsync({ runId, stage });
       await afterRetry(retried);
     } catch (error) {
@@ -199,35 +196,28 @@ export function DeadLetters({
       )}
       toolbar={
         <>
-          <Select value={runId} onValueChange={setRunId}>
-            <SelectTrigger className="w-72" aria-label="Run filter">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ALL}>All runs</SelectItem>
-              {runId !== ALL && !runs.data?.items.some((r) => r.id === runId) ? (
-                <SelectItem value={runId}>This run</SelectItem>
-              ) : null}
-              {runs.data?.items.map((r) => (
-                <SelectItem key={r.id} value={r.id}>
-                  {runLabel(r)}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-          <Select value={stage} onValueChange={setStage}>
-            <SelectTrigger className="w-44" aria-label="Stage filter">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ALL}>All stages</SelectItem>
-              {stages.map((s) => (
-                <SelectItem key={s.id} value={s.id}>
-                  {s.name || s.id}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <FilterSelect
+            value={runId}
+            onChange={setRunId}
+            options={[
+              // A run given in the URL but older than the listed ones still shows as chosen.
+              ...(runId && !runs.data?.items.some((r) => r.id === runId)
+                ? [{ value: runId, label: 'This run' }]
+                : []),
+              ...(runs.data?.items ?? []).map((r) => ({ value: r.id, label: runLabel(r) })),
+            ]}
+            allLabel="All runs"
+            label="Run filter"
+            className="w-72"
+          />
+          <FilterSelect
+            value={stage}
+            onChange={setStage}
+            options={stages.map((s) => ({ value: s.id, label: s.name || s.id }))}
+            allLabel="All stages"
+            label="Stage filter"
+            className="w-44"
+          />
           {pipeline.canExecute ? (
             <div className="ml-auto flex gap-2">
               <Button
@@ -243,9 +233,9 @@ export function DeadLetters({
               <Button
                 size="sm"
                 variant="outline"
-                disabled={runId === ALL || stage === ALL || retry.isPending || !rows?.length}
+                disabled={!runId || !stage || retry.isPending || !rows?.length}
                 title={
-                  runId === ALL || stage === ALL
+                  !runId || !stage
                     ? 'Choose a run and a stage first'
                     : `Every dead item of ${stage} in this run`
                 }
@@ -264,7 +254,7 @@ export function DeadLetters({
           icon={<Inbox />}
           title="No dead letters"
           description={
-            runId === ALL && stage === ALL
+            !runId && !stage
               ? 'No item has used up its attempts at any stage.'
               : 'None for this run and stage.'
           }

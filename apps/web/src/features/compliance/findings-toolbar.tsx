@@ -1,21 +1,10 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { X } from 'lucide-react';
-import {
-  Button,
-  cn,
-  DataTableSearch,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@racine/ui';
+import { Button, cn, DataTableSearch, FilterSelect } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import { severities } from './bits';
 import type { FindingFilters } from './findings-filters';
-
-const ALL = '__all__';
 
 /** The board's filters; each change goes through `set`, which also puts it in the URL. */
 export function FindingsToolbar({
@@ -63,80 +52,50 @@ export function FindingsToolbar({
         placeholder="Search rule, asset or source…"
         label="Search findings"
       />
-      <Select
-        value={filters.frameworkId ?? ALL}
-        onValueChange={(v) => set({ frameworkId: v === ALL ? null : v, ruleId: null })}
-      >
-        <SelectTrigger
-          className="w-40"
-          aria-label="Framework filter"
-          data-testid="framework-filter"
-        >
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All frameworks</SelectItem>
-          {(frameworks.data ?? []).map((f) => (
-            <SelectItem key={f.id} value={f.id}>
-              {f.name}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      <FilterSelect
+        value={filters.frameworkId}
+        onChange={(v) => set({ frameworkId: v, ruleId: null })}
+        options={(frameworks.data ?? []).map((f) => ({ value: f.id, label: f.name }))}
+        allLabel="All frameworks"
+        label="Framework filter"
+        className="w-40"
+        data-testid="framework-filter"
+      />
       {filters.frameworkId ? (
-        <Select
-          value={filters.ruleId ?? ALL}
-          onValueChange={(v) => set({ ruleId: v === ALL ? null : v })}
-        >
-          <SelectTrigger className="w-48" aria-label="Rule filter">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>All rules</SelectItem>
-            {(framework.data?.rules ?? []).map((r) => (
-              <SelectItem key={r.id} value={r.id}>
-                {r.code} · {r.title}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <FilterSelect
+          value={filters.ruleId}
+          onChange={(v) => set({ ruleId: v })}
+          options={(framework.data?.rules ?? []).map((r) => ({
+            value: r.id,
+            label: `${r.code} · ${r.title}`,
+          }))}
+          allLabel="All rules"
+          label="Rule filter"
+          className="w-48"
+        />
       ) : null}
-      <Select
-        value={filters.dataSourceId ?? ALL}
-        onValueChange={(v) => set({ dataSourceId: v === ALL ? null : v })}
-      >
-        <SelectTrigger className="w-40" aria-label="Source filter">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All sources</SelectItem>
-          {(sources.data?.items ?? []).map((s) => (
-            <SelectItem key={s.id} value={s.id}>
-              {s.name}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-      <Select
-        value={filters.assignee ?? ALL}
-        onValueChange={(v) => set({ assignee: v === ALL ? null : v })}
-      >
-        <SelectTrigger className="w-40" aria-label="Assignee filter">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>Anyone</SelectItem>
-          <SelectItem value="me">Assigned to me</SelectItem>
-          <SelectItem value="none">Unassigned</SelectItem>
-          {(directory.data?.items ?? [])
+      <FilterSelect
+        value={filters.dataSourceId}
+        onChange={(v) => set({ dataSourceId: v })}
+        options={(sources.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        allLabel="All sources"
+        label="Source filter"
+        className="w-40"
+      />
+      <FilterSelect
+        value={filters.assignee}
+        onChange={(v) => set({ assignee: v })}
+        options={[
+          { value: 'me', label: 'Assigned to me' },
+          { value: 'none', label: 'Unassigned' },
+          ...(directory.data?.items ?? [])
             .filter((u) => u.isActive)
-            .map((u) => (
-              <SelectItem key={u.id} value={u.id}>
-                {u.name}
-              </SelectItem>
-            ))}
-        </SelectContent>
-      </Select>
+            .map((u) => ({ value: u.id, label: u.name })),
+        ]}
+        allLabel="Anyone"
+        label="Assignee filter"
+        className="w-40"
+      />
       <div className="flex items-center gap-1" role="group" aria-label="Severity filter">
         {severities.map((s) => {
           const on = filters.severity.includes(s);
