@@ -6,7 +6,6 @@
  * with no second claim (attempts stay 1).
  */
 import './pipeline-task-queue';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,68 +16,20 @@ import { createPipeline } from '../src/pipeline/pipelines';
 import { getPipelineRun } from '../src/pipeline/run-views';
 import { createPipelineInput } from '../src/pipeline/schemas';
 import { pipelineScene, sqliteRoot } from './pipeline-scene';
+import { waitFor } from './wait-for';
+import { killProcess, workerProcesses } from './worker-process';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const entry = path.join(here, 'pipeline-crash-worker.ts');
-const repoRoot = path.resolve(here, '../../..');
-const children: ChildProcess[] = [];
-
-async function spawnWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: repoRoot,
-    env: { ...process.env, RACINE_SQLITE_ROOTS: sqliteRoot, RACINE_BUS: 'memory' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let err = '';
-  child.stderr!.on('data', (d) => (err += String(d)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`worker did not start within 60 s: ${err}`)),
-      60_000,
-    );
-    child.stdout!.on('data', (d) => {
-      if (String(d).includes('worker-ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`worker exited (${code}) before it was ready: ${err}`));
-    });
-  });
-  return child;
-}
-
-function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
-}
-
-async function waitFor<T>(
-  what: string,
-  fn: () => Promise<T | null | undefined | false>,
-  timeoutMs: number,
-  everyMs = 25,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
+const workers = workerProcesses(path.join(here, 'pipeline-crash-worker.ts'), {
+  RACINE_SQLITE_ROOTS: sqliteRoot,
+  RACINE_BUS: 'memory',
+});
 
 beforeAll(() => {
   process.env.RACINE_SQLITE_ROOTS = sqliteRoot;
 });
 afterAll(async () => {
-  await Promise.all(children.map((c) => kill(c, 'SIGKILL')));
+  await workers.killAll();
   rmSync(sqliteRoot, { recursive: true, force: true });
 });
 
@@ -111,7 +62,7 @@ it(
     // A writer's exclusive lock: the worker's reads wait on it (SQLite's busy timeout), so the batch is mid-flight when killed.
     const writer = new Database(s.file);
     writer.exec('BEGIN EXCLUSIVE');
-    const first = await spawnWorker();
+    const first = await workers.start();
     const { runId } = await executePipeline(s.deps, s.member.actor, p.id);
     await waitFor(
       'the batch to be taken by the worker',
@@ -130,9 +81,10 @@ it(
         );
       },
       60_000,
+      25,
     );
     await new Promise((r) => setTimeout(r, 300));
-    await kill(first, 'SIGKILL');
+    await killProcess(first, 'SIGKILL');
     writer.exec('ROLLBACK');
     writer.close();
 
@@ -146,7 +98,7 @@ it(
     await new Promise((r) => setTimeout(r, 800));
     expect((await getPipelineRun(s.deps, runId)).status).toBe('running');
 
-    const second = await spawnWorker();
+    const second = await workers.start();
     const done = await waitFor(
       'the run to finish',
       async () => {
@@ -156,7 +108,7 @@ it(
       90_000,
       100,
     );
-    await kill(second, 'SIGTERM');
+    await killProcess(second, 'SIGTERM');
     expect(done).toMatchObject({ status: 'succeeded', error: null });
     expect(done.stages[0]).toMatchObject({ succeeded: 6, dead: 0, running: 0 });
     const items = await s.deps.db.pipelineStageItem.findMany({

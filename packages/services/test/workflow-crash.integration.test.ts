@@ -5,7 +5,6 @@
  * end, and the steps that had finished before the kill are not run again
  * (counted from the "invoked" log row each test step writes per invocation).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -14,44 +13,10 @@ import { startExecution } from '../src/workflow/engine/start';
 import { getExecution } from '../src/workflow/engine/views';
 import { ensureJobSchema, person, testDeps } from './harness';
 import { engineDeps, makeEngineWorkspace, makeWorkflow, stepOf, waitFor, waitForStatus } from './workflow-engine-rig';
+import { killProcess, workerProcesses } from './worker-process';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const entry = path.join(here, 'workflow-crash-worker.ts');
-const repoRoot = path.resolve(here, '../../..');
-const children: ChildProcess[] = [];
-
-async function spawnWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, RACINE_BUS: 'memory', WORKFLOW_TASK_SUFFIX: ':test-crash' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let err = '';
-  child.stderr!.on('data', (d) => (err += String(d)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start within 60 s: ${err}`)), 60_000);
-    child.stdout!.on('data', (d) => {
-      if (String(d).includes('worker-ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`worker exited (${code}) before it was ready: ${err}`));
-    });
-  });
-  return child;
-}
-
-function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
-}
+const workers = workerProcesses(path.join(here, 'workflow-crash-worker.ts'), { RACINE_BUS: 'memory', WORKFLOW_TASK_SUFFIX: ':test-crash' });
 
 let deps: ServiceDeps;
 
@@ -61,7 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(children.map((c) => kill(c, 'SIGKILL')));
+  await workers.killAll();
 });
 
 it('finishes a run after its worker process is killed mid-step, without repeating finished steps', { timeout: 180_000 }, async () => {
@@ -80,7 +45,7 @@ it('finishes a run after its worker process is killed mid-step, without repeatin
     ],
   });
 
-  const first = await spawnWorker();
+  const first = await workers.start();
   const { id } = await startExecution(deps, owner.actor, { workflowId: wf.id, trigger: 'manual' });
   const before = await waitFor('slow to be running', async () => {
     const v = await getExecution(deps, id);
@@ -89,7 +54,7 @@ it('finishes a run after its worker process is killed mid-step, without repeatin
   // Once it is inside its sleep (it logged its invocation), kill the process without a chance to clean up.
   await waitFor('slow to be invoked', () => deps.db.workflowStepLog.count({ where: { stepRunId: stepOf(before, 'slow').id, message: 'invoked' } }), 30_000, 25);
   await new Promise((r) => setTimeout(r, 200));
-  await kill(first, 'SIGKILL');
+  await killProcess(first, 'SIGKILL');
   const atKill = await getExecution(deps, id);
   expect(atKill.status).toBe('running');
   expect(stepOf(atKill, 'a').status).toBe('succeeded');
@@ -103,9 +68,9 @@ it('finishes a run after its worker process is killed mid-step, without repeatin
   await new Promise((r) => setTimeout(r, 1_000));
   expect(stepOf(await getExecution(deps, id), 'slow').status).toBe('running');
 
-  const second = await spawnWorker();
+  const second = await workers.start();
   const done = await waitForStatus(deps, id, undefined, 90_000);
-  await kill(second, 'SIGTERM');
+  await killProcess(second, 'SIGTERM');
 
   expect(done.status).toBe('succeeded');
   expect(done.steps.every((s) => s.status === 'succeeded')).toBe(true);

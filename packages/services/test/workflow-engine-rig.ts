@@ -12,6 +12,7 @@ import { getExecution } from '../src/workflow/engine/views';
 import type { ExecutionView } from '../src/workflow/engine/types';
 import { defineStepType, type StepType } from '../src/workflow/step-type';
 import { stepTypes } from '../src/workflow/steps/index';
+import { waitFor } from './wait-for';
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -128,15 +129,7 @@ export async function makeEngineWorkspace(deps: ServiceDeps, ownerId: string, se
   return ws;
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, everyMs = 50): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
+export { waitFor };
 
 export async function waitForStatus(deps: ServiceDeps, executionId: string, statuses: string[] = ['succeeded', 'failed', 'cancelled'], timeoutMs = 20_000): Promise<ExecutionView> {
   return waitFor(`execution ${executionId} to be ${statuses.join('|')}`, async () => {
