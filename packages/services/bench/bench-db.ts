@@ -41,25 +41,30 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-export async function createBenchDatabase(serverUrl = benchServerUrl()): Promise<BenchDatabase> {
-  const name = `racine_bench_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+/** An empty database `<prefix>_<random>` on the server; `drop` (idempotent) removes it WITH (FORCE). */
+export async function createEmptyDatabase(serverUrl: string, prefix: string): Promise<BenchDatabase> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   await admin(serverUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
   const u = new URL(serverUrl);
   u.pathname = `/${name}`;
-  const url = u.toString();
   let dropped = false;
   const drop = async () => {
     if (dropped) return;
     dropped = true;
     await admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
   };
+  return { url: u.toString(), name, drop };
+}
+
+export async function createBenchDatabase(serverUrl = benchServerUrl()): Promise<BenchDatabase> {
+  const db = await createEmptyDatabase(serverUrl, `racine_bench_${Date.now().toString(36)}`);
   try {
-    await migrateDeploy(url);
+    await migrateDeploy(db.url);
   } catch (error) {
-    await drop().catch(() => {});
+    await db.drop().catch(() => {});
     throw error;
   }
-  return { url, name, drop };
+  return db;
 }
 
 /** Drops the database on Ctrl-C too, so an interrupted run leaves nothing behind. */

@@ -16,7 +16,6 @@ import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { createDb } from '@racine/db';
 import { makeUser, makeWorkspace } from '@racine/db/factories';
-import pg from 'pg';
 import { systemActor } from '../src/actor';
 import { syncBuiltInFrameworks } from '../src/compliance/frameworks';
 import { createDataSource } from '../src/datasource/datasources';
@@ -36,7 +35,8 @@ import { syncBuiltInRuleSets } from '../src/scan/rule-sets';
 import { createScan, runScan } from '../src/scan/scans';
 import { createScanInput } from '../src/scan/schemas';
 import { benchEnv, benchServerUrl, createBenchDatabase, log, round } from './bench-db';
-import { BENCH_COLUMNS, benchRows } from './scan-data';
+import { buildBenchSource } from './bench-source';
+import { BENCH_COLUMNS } from './scan-data';
 
 const TABLES = Number(benchEnv('PIPELINE_TABLES') ?? 200);
 const CONCURRENCY = Number(benchEnv('PIPELINE_CONCURRENCY') ?? 4);
@@ -44,48 +44,12 @@ const BATCH = Number(benchEnv('PIPELINE_BATCH') ?? 10);
 const WORKERS = Number(benchEnv('PIPELINE_WORKERS') ?? 8);
 const ROWS = 1000;
 
-async function buildSource(serverUrl: string, tables: number) {
-  const name = `racine_pipebench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const c = new pg.Client({ connectionString: url.toString() });
-  await c.connect();
-  const rows = benchRows(ROWS, 11);
-  await c.query(`CREATE TABLE template (${BENCH_COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')})`);
-  const columns = BENCH_COLUMNS.map(([n]) => n);
-  const types = BENCH_COLUMNS.map(([, t]) => t.replace(' PRIMARY KEY', ''));
-  await c.query(
-    `INSERT INTO template SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::${types[i]}[]`).join(', ')})`,
-    columns.map((_, i) => rows.map((r) => r[i])),
-  );
-  for (let t = 0; t < tables; t++)
-    await c.query(
-      `CREATE TABLE t${String(t).padStart(3, '0')} (LIKE template INCLUDING ALL); INSERT INTO t${String(t).padStart(3, '0')} SELECT * FROM template`,
-    );
-  await c.query('DROP TABLE template; ANALYZE');
-  await c.end();
-  return {
-    url: url.toString(),
-    name,
-    drop: async () => {
-      const d = new pg.Client({ connectionString: serverUrl });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await d.end();
-    },
-  };
-}
-
 // graphile-worker logs each job through console.log/info: send them to stderr, so stdout is the JSON alone.
 console.log = console.info = (...args: unknown[]) => console.error(...args);
 
 const server = benchServerUrl();
 log(`pipeline bench: building ${TABLES} tables × ${BENCH_COLUMNS.length} columns × ${ROWS} rows…`);
-const source = await buildSource(server, TABLES);
+const source = await buildBenchSource(server, TABLES, 'racine_pipebench', ROWS);
 const racine = await createBenchDatabase(server);
 const db = createDb(racine.url, { max: WORKERS + 4 });
 const deps = { db, bus: new InProcessBus(), clock: () => new Date(), secretKey: randomBytes(32) };

@@ -33,7 +33,8 @@ import { syncBuiltInRuleSets } from '../src/scan/rule-sets';
 import { createScan, runScan } from '../src/scan/scans';
 import { createScanInput } from '../src/scan/schemas';
 import { benchEnv, benchServerUrl, createBenchDatabase, log, round } from './bench-db';
-import { BENCH_COLUMNS, benchRows } from './scan-data';
+import { buildBenchSource } from './bench-source';
+import { BENCH_COLUMNS } from './scan-data';
 
 const sizes = (benchEnv('SCAN_TABLES') ?? '100,500').split(',').map(Number).filter((n) => n > 0);
 const concurrency = Number(benchEnv('SCAN_CONCURRENCY') ?? 4);
@@ -44,40 +45,6 @@ const ROWS = 1000;
 const SAMPLE = 100;
 
 const COLUMNS = BENCH_COLUMNS;
-
-/** One template of realistic rows, copied server-side into every table. */
-async function buildSource(serverUrl: string, tables: number) {
-  const name = `racine_scanbench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const c = new pg.Client({ connectionString: url.toString() });
-  await c.connect();
-  const rows = benchRows(ROWS, 11);
-  await c.query(`CREATE TABLE template (${COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')})`);
-  const columns = COLUMNS.map(([n]) => n);
-  const types = COLUMNS.map(([, t]) => t.replace(' PRIMARY KEY', ''));
-  await c.query(
-    `INSERT INTO template SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::${types[i]}[]`).join(', ')})`,
-    columns.map((_, i) => rows.map((r) => r[i])),
-  );
-  for (let t = 0; t < tables; t++) await c.query(`CREATE TABLE t${String(t).padStart(3, '0')} (LIKE template INCLUDING ALL); INSERT INTO t${String(t).padStart(3, '0')} SELECT * FROM template`);
-  await c.query('DROP TABLE template; ANALYZE');
-  await c.end();
-  return {
-    url: url.toString(),
-    name,
-    drop: async () => {
-      const d = new pg.Client({ connectionString: serverUrl });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await d.end();
-    },
-  };
-}
 
 /** The same work with plain pg and nothing else: pg_catalog metadata, then a 100-row sample of every table. */
 async function floor(url: string) {
@@ -174,7 +141,7 @@ function poolDelta(before: ClassifyPoolStats, after: ClassifyPoolStats) {
 async function measure(tables: number) {
   const server = benchServerUrl();
   log(`scan bench: building ${tables} tables × ${COLUMNS.length} columns × ${ROWS} rows…`);
-  const source = await buildSource(server, tables);
+  const source = await buildBenchSource(server, tables, 'racine_scanbench', ROWS);
   const racine = await createBenchDatabase(server);
   const db = createDb(racine.url, { max: concurrency + 2 });
   try {
