@@ -1,7 +1,7 @@
 'use client';
 import * as React from 'react';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Play, Waypoints } from 'lucide-react';
 import {
@@ -16,6 +16,7 @@ import {
   TabsTrigger,
   toast,
 } from '@racine/ui';
+import { useSearchParamsPatch } from '~/lib/use-search-params-patch';
 import { useTRPC } from '~/trpc/react';
 import { PageLoadError } from '~/components/page-load-error';
 import { formatRelative } from '~/lib/format';
@@ -31,8 +32,8 @@ type Tab = (typeof tabs)[number];
 export function PipelineDetailPage({ id }: { id: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
+  const setParams = useSearchParamsPatch();
   const queryClient = useQueryClient();
   const pipeline = useQuery({
     ...trpc.pipeline.get.queryOptions({ id }),
@@ -41,14 +42,8 @@ export function PipelineDetailPage({ id }: { id: string }) {
   });
   const requested = searchParams.get('tab');
   const tab: Tab = tabs.includes(requested as Tab) ? (requested as Tab) : 'stages';
-  const setTab = (next: string) => {
-    const params = new URLSearchParams(searchParams);
-    params.delete('run');
-    params.delete('stage');
-    if (next === 'stages') params.delete('tab');
-    else params.set('tab', next);
-    router.replace(`${pathname}${params.size ? `?${params}` : ''}`, { scroll: false });
-  };
+  const setTab = (next: string) =>
+    setParams({ run: null, stage: null, tab: next === 'stages' ? null : next });
 
   const execute = useMutation(
     trpc.pipeline.execute.mutationOptions({

@@ -1,13 +1,13 @@
 'use client';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { PageHeader, Tabs, TabsContent, TabsList, TabsTrigger } from '@racine/ui';
+import { useSearchParamsPatch } from '~/lib/use-search-params-patch';
 import { DetectorsTab } from './detectors-tab';
 import { ReviewQueue } from './review-queue';
 
 export function ClassificationsPage() {
-  const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
+  const setParams = useSearchParamsPatch();
   const tab = searchParams.get('tab') === 'detectors' ? 'detectors' : 'queue';
   return (
     <>
@@ -17,12 +17,7 @@ export function ClassificationsPage() {
       />
       <Tabs
         value={tab}
-        onValueChange={(next) => {
-          const params = new URLSearchParams(searchParams);
-          if (next === 'queue') params.delete('tab');
-          else params.set('tab', next);
-          router.replace(`${pathname}${params.size ? `?${params}` : ''}`, { scroll: false });
-        }}
+        onValueChange={(next) => setParams({ tab: next === 'queue' ? null : next })}
       >
         <TabsList>
           <TabsTrigger value="queue">Review queue</TabsTrigger>

@@ -1,7 +1,7 @@
 'use client';
 import * as React from 'react';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Database, Pencil, PlugZap, Trash2 } from 'lucide-react';
 import {
@@ -18,6 +18,7 @@ import {
   TabsTrigger,
   toast,
 } from '@racine/ui';
+import { useSearchParamsPatch } from '~/lib/use-search-params-patch';
 import { useTRPC } from '~/trpc/react';
 import { PageLoadError } from '~/components/page-load-error';
 import { EnvironmentBadge } from '~/components/environment-badge';
@@ -35,8 +36,8 @@ type Tab = (typeof tabs)[number];
 export function DataSourceDetailPage({ id }: { id: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
+  const setParams = useSearchParamsPatch();
   const queryClient = useQueryClient();
   const source = useDataSource(id);
   const [editing, setEditing] = React.useState(false);
@@ -44,13 +45,7 @@ export function DataSourceDetailPage({ id }: { id: string }) {
   const [typedName, setTypedName] = React.useState('');
   const requested = searchParams.get('tab');
   const tab: Tab = tabs.includes(requested as Tab) ? (requested as Tab) : 'overview';
-  const setTab = (next: string) => {
-    const params = new URLSearchParams(searchParams);
-    params.delete('run');
-    if (next === 'overview') params.delete('tab');
-    else params.set('tab', next);
-    router.replace(`${pathname}${params.size ? `?${params}` : ''}`, { scroll: false });
-  };
+  const setTab = (next: string) => setParams({ run: null, tab: next === 'overview' ? null : next });
   const test = useTestDataSource({ id, name: source.data?.name ?? 'The source' });
   const remove = useMutation(
     trpc.datasource.delete.mutationOptions({

@@ -1,7 +1,7 @@
 'use client';
 import * as React from 'react';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Ban, ClipboardCheck, Pause, Play, Workflow } from 'lucide-react';
 import {
@@ -19,6 +19,7 @@ import {
   TabsTrigger,
   toast,
 } from '@racine/ui';
+import { useSearchParamsPatch } from '~/lib/use-search-params-patch';
 import { PageLoadError } from '~/components/page-load-error';
 import { DagView } from '~/components/workflow/dag-view';
 import {
@@ -169,8 +170,6 @@ function ExecutionActions({
 /** The live view of one workflow execution: header, graph, timeline, step details and logs. */
 export function ExecutionPage({ id }: { id: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
   const live = useExecutionLive(id);
   const { user: me } = useCurrentUser();
@@ -187,17 +186,7 @@ export function ExecutionPage({ id }: { id: string }) {
   const tabParam = searchParams.get('tab');
   const tab: Tab = tabs.find((t) => t === tabParam) ?? 'graph';
   const selectedStepId = searchParams.get('step');
-  const setParams = React.useCallback(
-    (patch: Record<string, string | null>) => {
-      const params = new URLSearchParams(searchParams);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v) params.set(k, v);
-        else params.delete(k);
-      }
-      router.replace(`${pathname}${params.size ? `?${params}` : ''}`, { scroll: false });
-    },
-    [router, pathname, searchParams],
-  );
+  const setParams = useSearchParamsPatch();
 
   const states = React.useMemo<StepState[]>(
     () => (data ? stepStates(data.definition, data.steps) : []),

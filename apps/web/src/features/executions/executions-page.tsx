@@ -1,7 +1,7 @@
 'use client';
 import * as React from 'react';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { History, Workflow, X } from 'lucide-react';
 import {
@@ -13,6 +13,7 @@ import {
   FilterSelect,
   PageHeader,
 } from '@racine/ui';
+import { useSearchParamsPatch } from '~/lib/use-search-params-patch';
 import { WorkspaceFilter } from '~/components/workspace-filter';
 import { useWorkspaces } from '~/components/shell/workspace-context';
 import { ExecutionStatusBadge } from '~/components/workflow/status-badge';
@@ -48,7 +49,6 @@ function StepCounts({ steps }: { steps: ExecutionListItem['steps'] }) {
 export function ExecutionsPage() {
   const trpc = useTRPC();
   const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
   const { workspaces } = useWorkspaces();
   const { user: me } = useCurrentUser();
@@ -59,17 +59,7 @@ export function ExecutionsPage() {
   const status = executionStatuses.find((s) => s === statusParam) ?? null;
   const trigger = triggerKinds.find((t) => t === triggerParam) ?? null;
 
-  const setParams = React.useCallback(
-    (patch: Record<string, string | null>) => {
-      const params = new URLSearchParams(searchParams);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v) params.set(k, v);
-        else params.delete(k);
-      }
-      router.replace(`${pathname}${params.size ? `?${params}` : ''}`, { scroll: false });
-    },
-    [router, pathname, searchParams],
-  );
+  const setParams = useSearchParamsPatch();
 
   const workflows = useQuery({
     ...trpc.workflow.list.queryOptions({

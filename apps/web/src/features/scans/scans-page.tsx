@@ -1,7 +1,7 @@
 'use client';
 import * as React from 'react';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { History, Plus, ScanSearch, X } from 'lucide-react';
 import {
@@ -18,6 +18,7 @@ import {
   TabsList,
   TabsTrigger,
 } from '@racine/ui';
+import { useSearchParamsPatch } from '~/lib/use-search-params-patch';
 import { useTRPC } from '~/trpc/react';
 import { runStatuses, type RunStatus } from './bits';
 import { RunSheet } from './run-sheet';
@@ -28,8 +29,6 @@ import { useRunParam } from './use-run-param';
 
 export function ScansPage() {
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
   const [runId, setRunId] = useRunParam();
   const [creating, setCreating] = React.useState(false);
@@ -37,17 +36,7 @@ export function ScansPage() {
   const status = (searchParams.get('status') as RunStatus | null) ?? null;
   const sourceId = searchParams.get('source');
 
-  const setParams = React.useCallback(
-    (patch: Record<string, string | null>) => {
-      const params = new URLSearchParams(searchParams);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v) params.set(k, v);
-        else params.delete(k);
-      }
-      router.replace(`${pathname}${params.size ? `?${params}` : ''}`, { scroll: false });
-    },
-    [router, pathname, searchParams],
-  );
+  const setParams = useSearchParamsPatch();
 
   // The command palette opens the create dialog with ?new=1.
   React.useEffect(() => {

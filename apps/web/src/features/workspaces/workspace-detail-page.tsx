@@ -1,9 +1,10 @@
 'use client';
 import * as React from 'react';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { Boxes } from 'lucide-react';
 import { PageHeader, Skeleton, Tabs, TabsContent, TabsList, TabsTrigger } from '@racine/ui';
+import { useSearchParamsPatch } from '~/lib/use-search-params-patch';
 import { PageLoadError } from '~/components/page-load-error';
 import { EnvironmentBadge } from '~/components/environment-badge';
 import { useWorkspace } from './use-workspace';
@@ -16,18 +17,12 @@ const tabs = ['overview', 'members', 'resources', 'settings'] as const;
 type Tab = (typeof tabs)[number];
 
 export function WorkspaceDetailPage({ id }: { id: string }) {
-  const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
+  const setParams = useSearchParamsPatch();
   const workspace = useWorkspace(id);
   const requested = searchParams.get('tab');
   const tab: Tab = tabs.includes(requested as Tab) ? (requested as Tab) : 'overview';
-  const setTab = (next: string) => {
-    const params = new URLSearchParams(searchParams);
-    if (next === 'overview') params.delete('tab');
-    else params.set('tab', next);
-    router.replace(`${pathname}${params.size ? `?${params}` : ''}`, { scroll: false });
-  };
+  const setTab = (next: string) => setParams({ tab: next === 'overview' ? null : next });
 
   const breadcrumb = (
     <Link href="/workspaces" className="hover:underline">
