@@ -13,6 +13,10 @@ import { createScanInput } from '../scan/schemas';
 import { createUserInput } from '../users/schemas';
 import { createUser } from '../users/users';
 import { createWorkspaceFromTemplate } from '../workspace/workspaces';
+import { AccessChecker } from '../rbac/resolve';
+import { workflowTemplate } from '../workflow/templates';
+import { createWorkflow } from '../workflow/workflows';
+import { createWorkflowInput } from '../workflow/inputs';
 
 export interface SeedOptions {
   adminEmail?: string;
@@ -45,7 +49,10 @@ export async function seed(deps: ServiceDeps, options: SeedOptions = {}): Promis
   const admin = await createUser(deps, systemActor, createUserInput.parse({ email: adminEmail, name: 'Racine Admin', password: options.adminPassword ?? generatedPassword, roles: ['admin'] }));
   const adminActor = { kind: 'user' as const, userId: admin.id };
   const workspace = await createWorkspaceFromTemplate(deps, adminActor, { templateKey: 'governance-team', name: 'Demo governance', slug: 'demo' });
-  if (options.dataDir) await createDemoSource(deps, adminActor, workspace.id, options.dataDir);
+  if (options.dataDir) {
+    const source = await createDemoSource(deps, adminActor, workspace.id, options.dataDir);
+    await createDemoWorkflow(deps, adminActor, workspace.id, source.id);
+  }
   return { adminEmail, generatedPassword, createdAdmin: true, createdDemoWorkspace: true };
 }
 
@@ -74,4 +81,19 @@ export async function createDemoSource(deps: ServiceDeps, actor: { kind: 'user';
   const ruleSet = await deps.db.scanRuleSet.findUniqueOrThrow({ where: { key: 'all' } });
   await createScan(deps, actor, createScanInput.parse({ name: 'Demo shop — all detectors', dataSourceId: source.id, ruleSetId: ruleSet.id }));
   return source;
+}
+
+/** The "Data discovery" template, ready to run on the demo shop (its parameter defaults to it). */
+export async function createDemoWorkflow(deps: ServiceDeps, actor: { kind: 'user'; userId: string }, workspaceId: string, dataSourceId: string) {
+  const template = workflowTemplate('data-discovery')!;
+  const definition = {
+    ...template.definition,
+    parameters: (template.definition.parameters ?? []).map((p) => (p.name === 'dataSource' ? { ...p, default: dataSourceId } : p)),
+  };
+  return createWorkflow(
+    deps,
+    actor,
+    new AccessChecker(deps.db, actor),
+    createWorkflowInput.parse({ workspaceId, name: 'Data discovery — Demo shop', description: template.description, definition, note: 'From the Data discovery template' }),
+  );
 }
