@@ -4,6 +4,7 @@ import type { ServiceDeps } from '../deps';
 import { notFound } from '../errors';
 import { type PipelineDefinition, parsePipelineDefinition, type StageKind } from './definition';
 import type { pipelineRunsInput } from './schemas';
+import { wakeableSleep } from '../events/wake-sleep';
 
 export interface StageCounts {
   stage: string;
@@ -143,10 +144,9 @@ export async function* watchPipelineRun(
   pollMs = 400,
 ): AsyncGenerator<{ key: string; run: RunDetail }> {
   let last = '';
-  let wake: (() => void) | null = null;
-  const unsubscribe = deps.bus.onNotify(() => wake?.());
-  const onAbort = () => wake?.();
-  signal?.addEventListener('abort', onAbort);
+  const nap = wakeableSleep();
+  const unsubscribe = deps.bus.onNotify(nap.wake);
+  signal?.addEventListener('abort', nap.wake);
   try {
     while (!signal?.aborted) {
       const run = await getPipelineRun(deps, runId);
@@ -159,17 +159,10 @@ export async function* watchPipelineRun(
         yield { key, run };
       }
       if (TERMINAL_RUN.has(run.status)) return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
+      await nap.sleep(pollMs);
     }
   } finally {
     unsubscribe();
-    signal?.removeEventListener('abort', onAbort);
+    signal?.removeEventListener('abort', nap.wake);
   }
 }

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../errors';
 import { enqueueJob } from '../jobs/queue';
 import type { AccessChecker } from '../rbac/resolve';
 import type { createScanInput, listRunsInput, listScansInput, updateScanInput } from './schemas';
+import { wakeableSleep } from '../events/wake-sleep';
 
 // graphile-worker task names allow letters, digits, _ - : and / (no dots).
 export const SCAN_TASK = 'scan:run';
@@ -175,10 +176,9 @@ export async function listRuns(deps: ServiceDeps, access: AccessChecker, input: 
  */
 export async function* watchRun(deps: ServiceDeps, runId: string, signal?: AbortSignal, pollMs = 400) {
   let last = '';
-  let wake: (() => void) | null = null;
-  const unsubscribe = deps.bus.onNotify(() => wake?.());
-  const onAbort = () => wake?.();
-  signal?.addEventListener('abort', onAbort);
+  const nap = wakeableSleep();
+  const unsubscribe = deps.bus.onNotify(nap.wake);
+  signal?.addEventListener('abort', nap.wake);
   try {
     while (!signal?.aborted) {
       const run = await deps.db.scanRun.findUnique({ where: { id: runId }, select: runSelect });
@@ -189,17 +189,10 @@ export async function* watchRun(deps: ServiceDeps, runId: string, signal?: Abort
         yield run;
       }
       if (TERMINAL.has(run.status)) return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
+      await nap.sleep(pollMs);
     }
   } finally {
     unsubscribe();
-    signal?.removeEventListener('abort', onAbort);
+    signal?.removeEventListener('abort', nap.wake);
   }
 }

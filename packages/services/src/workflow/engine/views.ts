@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../errors';
 import { parseDefinition } from './registry';
 import { onExecutionChange } from './signals';
 import { type ExecutionChange, type ExecutionView, type LogItem, type StepRunView, TERMINAL_EXECUTION } from './types';
+import { wakeableSleep } from '../../events/wake-sleep';
 
 const stepSelect = {
   id: true,
@@ -105,13 +106,12 @@ async function marker(deps: ServiceDeps, executionId: string): Promise<{ status:
 export async function* watchExecution(deps: ServiceDeps, executionId: string, signal?: AbortSignal, afterLogId?: string, pollMs = 400): AsyncGenerator<ExecutionChange> {
   let cursor = cursorOf(afterLogId);
   let last = '';
-  let wake: (() => void) | null = null;
+  const nap = wakeableSleep();
   const unsubscribe = onExecutionChange((id) => {
-    if (id === executionId) wake?.();
+    if (id === executionId) nap.wake();
   });
-  const unsubscribeBus = deps.bus.onNotify(() => wake?.());
-  const onAbort = () => wake?.();
-  signal?.addEventListener('abort', onAbort);
+  const unsubscribeBus = deps.bus.onNotify(nap.wake);
+  signal?.addEventListener('abort', nap.wake);
   try {
     while (!signal?.aborted) {
       const m = await marker(deps, executionId);
@@ -129,18 +129,11 @@ export async function* watchExecution(deps: ServiceDeps, executionId: string, si
         yield { execution, logs, cursor: cursor.toString() };
         if (TERMINAL_EXECUTION.has(execution.status)) return;
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
+      await nap.sleep(pollMs);
     }
   } finally {
     unsubscribe();
     unsubscribeBus();
-    signal?.removeEventListener('abort', onAbort);
+    signal?.removeEventListener('abort', nap.wake);
   }
 }
