@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AssetType, Db, Prisma } from '@racine/db';
 import { type BulkColumn, bulkInsert } from '@racine/db/bulk';
 import { normalizeDataType } from '../classification/column';
-import type { DiscoverResult, Engine } from '../connectors/types';
+import type { ColumnInfo, DiscoverResult, Engine } from '../connectors/types';
 
 /** Where each discovered table and column now lives in the catalog. */
 export interface SyncedCatalog {
@@ -14,6 +14,22 @@ export interface SyncedCatalog {
 }
 
 export const qualify = (...parts: string[]) => parts.join('.');
+
+/** A table's row estimate as the catalog stores it: a whole, non-negative bigint, or null. */
+export const rowEstimate = (n: number | null | undefined) => (n == null ? null : BigInt(Math.max(0, Math.round(n))));
+
+/** What the catalog stores of a discovered column (a scan's sync and a pipeline's ingest stage alike). */
+export function columnFields(column: ColumnInfo, engine: Engine, primaryKey: ReadonlySet<string>) {
+  return {
+    dataType: column.dataType,
+    normalizedType: normalizeDataType(column.dataType, engine),
+    nullable: column.nullable,
+    defaultValue: column.defaultValue,
+    comment: column.comment,
+    ordinal: column.ordinal,
+    isPrimaryKey: primaryKey.has(column.name),
+  };
+}
 
 const ASSET_COLUMNS: BulkColumn[] = [
   { name: 'id', type: 'text' },
@@ -70,7 +86,7 @@ function nodesOf(discovered: DiscoverResult, engine: Engine): Node[] {
         type: table.kind,
         name: table.name,
         parentKey: schemaKey,
-        fields: { comment: table.comment, rowCountEstimate: table.rowCountEstimate == null ? null : BigInt(Math.max(0, Math.round(table.rowCountEstimate))) },
+        fields: { comment: table.comment, rowCountEstimate: rowEstimate(table.rowCountEstimate) },
       });
       const pk = new Set(table.primaryKey);
       for (const column of table.columns)
@@ -79,15 +95,7 @@ function nodesOf(discovered: DiscoverResult, engine: Engine): Node[] {
           type: 'column',
           name: column.name,
           parentKey: tableKey,
-          fields: {
-            dataType: column.dataType,
-            normalizedType: normalizeDataType(column.dataType, engine),
-            nullable: column.nullable,
-            defaultValue: column.defaultValue,
-            comment: column.comment,
-            ordinal: column.ordinal,
-            isPrimaryKey: pk.has(column.name),
-          },
+          fields: columnFields(column, engine, pk),
         });
     }
   }

@@ -7,8 +7,8 @@
  * changes nothing more. A table the source no longer has fails the item.
  */
 import type { Db, Prisma } from '@racine/db';
-import { normalizeDataType } from '../../classification/column';
 import type { TableInfo } from '../../connectors/types';
+import { columnFields, rowEstimate } from '../../scan/catalog-sync';
 import { StageFailure, type StageHandler } from './types';
 
 export const ingestStage: StageHandler<'ingest'> = {
@@ -98,8 +98,7 @@ async function refreshTable(
   let added = 0;
   let changed = 0;
   const writes: Prisma.PrismaPromise<unknown>[] = [];
-  const rowCountEstimate =
-    table.rowCountEstimate == null ? null : BigInt(Math.max(0, Math.round(table.rowCountEstimate)));
+  const rowCountEstimate = rowEstimate(table.rowCountEstimate);
   if (
     !current ||
     current.comment !== table.comment ||
@@ -113,15 +112,7 @@ async function refreshTable(
       }),
     );
   for (const column of table.columns) {
-    const fields = {
-      dataType: column.dataType,
-      normalizedType: normalizeDataType(column.dataType, engine),
-      nullable: column.nullable,
-      defaultValue: column.defaultValue,
-      comment: column.comment,
-      ordinal: column.ordinal,
-      isPrimaryKey: pk.has(column.name),
-    };
+    const fields = columnFields(column, engine, pk);
     const old = byName.get(column.name);
     if (!old) added++;
     else if (
