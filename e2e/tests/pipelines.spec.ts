@@ -24,6 +24,9 @@ async function createPipeline(page: Page, template: string, name: string) {
     'aria-checked',
     'true',
   );
+  // The Demo shop lives in the demo workspace; the dialog starts on the current one, which other specs may have changed.
+  await dialog.getByTestId('pipeline-workspace').click();
+  await page.getByRole('option', { name: 'Demo governance', exact: true }).click();
   await dialog.getByTestId('pipeline-source').click();
   await page.getByRole('option', { name: 'Demo shop', exact: true }).click();
   await dialog.getByLabel('Name').fill(name);
