@@ -59,7 +59,7 @@ export interface LockedRun {
 /** Locks the run row for this transaction (see the header) and returns it. */
 export async function lockRun(tx: Tx, runId: string): Promise<LockedRun | null> {
   const rows = await tx.$queryRaw<LockedRun[]>`
-    SELECT id, "pipelineId", "workspaceId", status::text AS status, definition FROM "PipelineRun" WHERE id = ${runId} FOR UPDATE`;
+    SELECT id, "pipelineId", "workspaceId", status::text AS status, definition FROM "PipelineRun" WHERE id = ${runId} FOR NO KEY UPDATE`;
   return rows[0] ?? null;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The DAG scheduler. `advanceLocked` runs under a row lock on the execution
- * (SELECT … FOR UPDATE), so two steps completing at once never dispatch a
+ * (SELECT … FOR NO KEY UPDATE), so two steps completing at once never dispatch a
  * dependent twice: every transaction that changes an execution's step runs
  * takes that lock first. It
  * - moves a fanned-out forEach on (dispatches children up to its
@@ -38,10 +38,14 @@ export interface LockedExecution {
   startedAt: Date | null;
 }
 
+// NO KEY UPDATE, not UPDATE: it still serialises the engine's transactions on
+// one execution, but lets a step's claim insert its log row (whose foreign key
+// takes KEY SHARE on the execution) while it holds the step row; FOR UPDATE
+// deadlocked that claim against an advance waiting for the same step row.
 export async function lockExecution(tx: Tx, executionId: string): Promise<LockedExecution | null> {
   const rows = await tx.$queryRaw<LockedExecution[]>`
     SELECT id, status::text AS status, "workspaceId", "workflowId", "versionId", version, params, "createdById", "startedAt"
-    FROM "WorkflowExecution" WHERE id = ${executionId} FOR UPDATE`;
+    FROM "WorkflowExecution" WHERE id = ${executionId} FOR NO KEY UPDATE`;
   return rows[0] ?? null;
 }
 
