@@ -89,6 +89,8 @@ export async function createDemoWorkflow(deps: ServiceDeps, actor: { kind: 'user
   const definition = {
     ...template.definition,
     parameters: (template.definition.parameters ?? []).map((p) => (p.name === 'dataSource' ? { ...p, default: dataSourceId } : p)),
+    // No positions: the builder lays out a definition without them to fit its canvas.
+    steps: template.definition.steps.map(({ position: _position, ...step }) => step),
   };
   return createWorkflow(
     deps,
