@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@racine/db';
-import { type Runner, run, type Task, type TaskList } from 'graphile-worker';
+import { Logger, type Runner, run, type Task, type TaskList } from 'graphile-worker';
 
 export interface EnqueueOptions {
   /** De-duplicates: a job with the same key replaces the waiting one. */
@@ -35,6 +35,28 @@ export interface WorkerOptions {
   crontab?: string;
 }
 
+/**
+ * Periodic housekeeping tasks (every few seconds or every minute): their
+ * "Completed task" lines would drown the console of `npm start`. Their
+ * failures and everything else are still logged.
+ */
+const QUIET_WHEN_DONE = /^Completed task \d+ \((scan:tick|workflow:events|workflow:cron|workflow:sweep|pipeline:tick|compliance:waivers)\b/;
+export const isRoutineCompletion = (message: string) => QUIET_WHEN_DONE.test(message);
+
+// graphile-worker's own console format: "[worker(id: task{job})] LEVEL: message".
+const racineLogger = new Logger((scope) => {
+  const where = scope.workerId ? `(${scope.workerId}${scope.taskIdentifier ? `: ${scope.taskIdentifier}` : ''}${scope.jobId ? `{${scope.jobId}}` : ''})` : '';
+  const prefix = `[${scope.label ?? 'core'}${where}]`;
+  return (level, message) => {
+    if (level === 'info' && isRoutineCompletion(message)) return;
+    const line = `${prefix} ${level.toUpperCase()}: ${message}`;
+    if (level === 'error') console.error(line);
+    else if (level === 'warning') console.warn(line);
+    else if (level === 'info') console.log(line);
+    else if (process.env.GRAPHILE_LOGGER_DEBUG) console.debug(line);
+  };
+});
+
 /** Starts the graphile-worker runner (it applies its own schema migrations first). */
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
   return run({
@@ -47,6 +69,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     noPreparedStatements: true,
     taskList: options.tasks as TaskList,
     crontab: options.crontab ?? '',
+    logger: racineLogger,
   });
 }
 
