@@ -13,15 +13,10 @@ import {
   DataTableSearch,
   EmptyState,
   PageHeader,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
 } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import type { RouterOutputs } from '~/trpc/types';
-import { useWorkspaces } from '~/components/shell/workspace-context';
+import { WorkspaceFilter } from '~/components/workspace-filter';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { useDebounced } from '~/lib/use-debounced';
 import { describeCron } from './builder-cron';
@@ -30,7 +25,6 @@ import { ExecutionStatusBadge } from './status-badge';
 
 type Row = RouterOutputs['workflow']['list']['items'][number];
 
-const ALL = '__all__';
 const PAGE_SIZE = 20;
 
 function Triggers({ t }: { t: Row['triggers'] }) {
@@ -133,9 +127,8 @@ export function WorkflowsListPage() {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const { workspaces } = useWorkspaces();
   const [search, setSearch] = React.useState('');
-  const [workspaceId, setWorkspaceId] = React.useState(searchParams.get('workspace') ?? ALL);
+  const [workspaceId, setWorkspaceId] = React.useState<string | null>(searchParams.get('workspace'));
   const [creating, setCreating] = React.useState(false);
   const query = useDebounced(search.trim(), 250);
 
@@ -149,13 +142,13 @@ export function WorkflowsListPage() {
 
   const list = useInfiniteQuery({
     ...trpc.workflow.list.infiniteQueryOptions(
-      { limit: PAGE_SIZE, ...(query ? { search: query } : {}), ...(workspaceId !== ALL ? { workspaceId } : {}) },
+      { limit: PAGE_SIZE, ...(query ? { search: query } : {}), ...(workspaceId ? { workspaceId } : {}) },
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
     placeholderData: keepPreviousData,
   });
   const rows = list.data?.pages.flatMap((p) => p.items);
-  const filtered = query !== '' || workspaceId !== ALL;
+  const filtered = query !== '' || workspaceId !== null;
 
   return (
     <>
@@ -183,19 +176,7 @@ export function WorkflowsListPage() {
         toolbar={
           <>
             <DataTableSearch value={search} onChange={setSearch} placeholder="Search workflows…" label="Search workflows" />
-            <Select value={workspaceId} onValueChange={setWorkspaceId}>
-              <SelectTrigger className="w-48" aria-label="Workspace filter">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={ALL}>All workspaces</SelectItem>
-                {workspaces.map((w) => (
-                  <SelectItem key={w.id} value={w.id}>
-                    {w.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+            <WorkspaceFilter value={workspaceId} onChange={setWorkspaceId} className="w-48" />
           </>
         }
         empty={
@@ -210,7 +191,7 @@ export function WorkflowsListPage() {
                   size="sm"
                   onClick={() => {
                     setSearch('');
-                    setWorkspaceId(ALL);
+                    setWorkspaceId(null);
                   }}
                 >
                   Clear filters
