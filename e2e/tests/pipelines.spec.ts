@@ -89,7 +89,10 @@ test('create a pipeline from a template, run it live, see its metrics and health
   const status = page.getByTestId('run-status');
   await expect(status).toHaveAttribute('data-status', 'succeeded', { timeout: 120_000 });
   const states = await page.evaluate(() => (window as unknown as { __states: string[] }).__states);
-  expect(states[0]).toMatch(/^(queued|running)$/);
+  // A small source can finish before the view first paints: what was seen must move forward and end succeeded.
+  const order = ['queued', 'running', 'succeeded'];
+  expect(states.length).toBeGreaterThan(0);
+  expect(states.every((st, i) => order.includes(st) && (i === 0 || order.indexOf(st) > order.indexOf(states[i - 1]!)))).toBe(true);
   expect(states.at(-1)).toBe('succeeded');
   const runStages = page.getByTestId('run-stage');
   await expect(runStages).toHaveCount(5);
