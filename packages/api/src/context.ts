@@ -28,8 +28,8 @@ export async function createTRPCContext(opts: { headers: Headers; sessionUserId:
     return createContextForActor(deps, feed, actor);
   }
   if (opts.sessionUserId) {
-    const user = await deps.db.user.findUnique({ where: { id: opts.sessionUserId }, select: { isActive: true } });
-    if (user?.isActive) return createContextForActor(deps, feed, { kind: 'user', userId: opts.sessionUserId });
+    const user = await deps.db.user.findUnique({ where: { id: opts.sessionUserId }, select: { isActive: true, isGuest: true } });
+    if (user?.isActive) return createContextForActor(deps, feed, { kind: 'user', userId: opts.sessionUserId, ...(user.isGuest ? { guest: true as const } : {}) });
   }
   return createContextForActor(deps, feed, null);
 }

@@ -14,6 +14,14 @@ import { notificationRouter } from './routers/notification';
 import { rbacRouter } from './routers/rbac';
 import { userRouter } from './routers/user';
 import { workspaceRouter } from './routers/workspace';
+import { collabRouter } from './routers/collab';
+import { commentRouter } from './routers/comment';
+import { documentRouter } from './routers/document';
+import { kbRouter } from './routers/kb';
+import { expertsRouter } from './routers/experts';
+import { guestRouter } from './routers/guest';
+import { accessRequestRouter } from './routers/access-request';
+import { attestationRouter } from './routers/attestation';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -33,6 +41,14 @@ export const appRouter = router({
   workflow: workflowRouter,
   task: taskRouter,
   notification: notificationRouter,
+  collab: collabRouter,
+  comment: commentRouter,
+  document: documentRouter,
+  kb: kbRouter,
+  experts: expertsRouter,
+  guest: guestRouter,
+  accessRequest: accessRequestRouter,
+  attestation: attestationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,6 +14,13 @@ import { scanningCases } from './permission-cases/scanning';
 import type { Case } from './permission-cases/shared';
 import { taskCases } from './permission-cases/tasks';
 import { workflowCases } from './permission-cases/workflows';
+import { collabCases } from './permission-cases/collab';
+import { notificationPrefCases } from './permission-cases/notifications';
+import { documentCases } from './permission-cases/documents';
+import { kbCases } from './permission-cases/kb';
+import { guestCases } from './permission-cases/guests';
+import { accountCases } from './permission-cases/account';
+import { accessCases } from './permission-cases/access';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 type Callable = ((input?: unknown) => Promise<unknown>) & Record<string, unknown>;
@@ -22,7 +29,8 @@ const call = (caller: Caller, path: string, input?: unknown): Promise<unknown> =
   return fn(input);
 };
 
-const cases: Record<string, Case> = { ...foundationCases, ...scanningCases, ...complianceCases, ...catalogCases, ...pipelineCases, ...workflowCases, ...taskCases };
+const cases: Record<string, Case> = { ...foundationCases, ...scanningCases, ...complianceCases, ...catalogCases, ...pipelineCases, ...workflowCases, ...taskCases,
+  ...collabCases, ...notificationPrefCases, ...documentCases, ...kbCases, ...guestCases, ...accountCases, ...accessCases };
 
 type ProcedureDef = { _def: { meta?: { permission?: string }; type: string } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);

@@ -49,7 +49,12 @@ export async function appendActivity(db: DbOrTx, actor: Actor, input: ActivityIn
     workspaceId: input.workspaceId ?? null,
     status: input.status ?? 'success',
     durationMs: input.durationMs == null ? null : Math.round(input.durationMs),
-    details: toJson({ ...(input.details ?? {}), ...(actor.kind === 'token' ? { viaTokenId: actor.tokenId } : {}) }),
+    details: toJson({
+      ...(input.details ?? {}),
+      ...(actor.kind === 'token' ? { viaTokenId: actor.tokenId } : {}),
+      // An external collaborator's every action is flagged, inside the hashed row.
+      ...(actor.kind !== 'system' && actor.guest ? { guest: true } : {}),
+    }),
     before: toJson(input.before),
     after: toJson(input.after),
     complianceRelevant: input.complianceRelevant ?? false,

@@ -43,6 +43,15 @@ export const permissions = {
   'pipeline.read': 'See a workspace’s pipelines, runs, metrics and dead letters',
   'pipeline.manage': 'Create and change a workspace’s pipelines',
   'pipeline.execute': 'Run a workspace’s pipelines and retry dead letters',
+  'document.read': 'Read a workspace’s shared documents and their history',
+  'document.edit': 'Create, edit and restore a workspace’s shared documents',
+  'kb.read': 'Read published knowledge-base articles',
+  'kb.write': 'Write, publish and link knowledge-base articles',
+  'guest.manage': 'Invite external collaborators to a workspace and revoke them',
+  'access.approve': 'Approve or reject access requests at a scope',
+  'access.audit': 'See who has had access to restricted data, and why',
+  'attestation.manage': 'Publish policies that require attestation, and see who attested',
+  'notification.outbox': 'See every email Racine sent or would have sent',
 } as const;
 
 export type PermissionKey = keyof typeof permissions;
@@ -58,14 +67,16 @@ export interface BuiltInRole {
   permissions: readonly PermissionKey[];
 }
 
-const workspaceRead = ['workspace.read', 'activity.read', 'workflow.read', 'pipeline.read'] as const;
+const workspaceRead = ['workspace.read', 'activity.read', 'workflow.read', 'pipeline.read', 'document.read'] as const;
 /** Building and running a workspace's automation. */
-const automationWork = ['workflow.manage', 'workflow.execute', 'pipeline.manage', 'pipeline.execute'] as const;
+const automationWork = ['workflow.manage', 'workflow.execute', 'pipeline.manage', 'pipeline.execute', 'document.edit'] as const;
 /** What reading a data source means, wherever it is granted. */
 const sourceRead = ['datasource.read', 'scan.read', 'classification.read'] as const;
 /** Working on a source: connect, preview, scan, review labels. */
 const sourceWork = [...sourceRead, 'datasource.connect', 'datasource.preview', 'scan.run', 'classification.review', 'catalog.curate', 'compliance.findings.manage'] as const;
 const sourceAdmin = [...sourceWork, 'datasource.update', 'datasource.delete', 'scan.manage', 'compliance.waive'] as const;
+/** Deciding who else may work here. */
+const scopeAdmin = ['access.approve'] as const;
 
 export const builtInRoles: readonly BuiltInRole[] = [
   {
@@ -94,6 +105,9 @@ export const builtInRoles: readonly BuiltInRole[] = [
       'compliance.read',
       'compliance.manage',
       'compliance.evaluate',
+      'kb.read',
+      'kb.write',
+      'access.audit',
     ],
   },
   {
@@ -101,14 +115,14 @@ export const builtInRoles: readonly BuiltInRole[] = [
     name: 'Analyst',
     description: 'Works with governed data inside the workspaces they belong to.',
     scopeType: 'global',
-    permissions: ['system.read', 'user.read', 'role.read', 'token.manage', 'scanRuleSet.read', 'glossary.read', 'compliance.read'],
+    permissions: ['system.read', 'user.read', 'role.read', 'token.manage', 'scanRuleSet.read', 'glossary.read', 'compliance.read', 'kb.read', 'kb.write'],
   },
   {
     key: 'viewer',
     name: 'Viewer',
     description: 'Reads what the workspaces they belong to show.',
     scopeType: 'global',
-    permissions: ['system.read', 'token.manage', 'scanRuleSet.read', 'glossary.read', 'compliance.read'],
+    permissions: ['system.read', 'token.manage', 'scanRuleSet.read', 'glossary.read', 'compliance.read', 'kb.read'],
   },
   {
     key: 'ws.owner',
@@ -121,7 +135,9 @@ export const builtInRoles: readonly BuiltInRole[] = [
       'workspace.delete',
       'workspace.members.manage',
       'workspace.resources.manage',
+      'guest.manage',
       ...sourceAdmin,
+      ...scopeAdmin,
       ...automationWork,
     ],
   },
@@ -130,7 +146,7 @@ export const builtInRoles: readonly BuiltInRole[] = [
     name: 'Admin',
     description: 'Manages members, settings and resources.',
     scopeType: 'workspace',
-    permissions: [...workspaceRead, 'workspace.update', 'workspace.members.manage', 'workspace.resources.manage', ...sourceAdmin, ...automationWork],
+    permissions: [...workspaceRead, 'workspace.update', 'workspace.members.manage', 'workspace.resources.manage', 'guest.manage', ...sourceAdmin, ...scopeAdmin, ...automationWork],
   },
   {
     key: 'ws.member',
@@ -151,7 +167,7 @@ export const builtInRoles: readonly BuiltInRole[] = [
     name: 'Source owner',
     description: 'Owns one data source: settings, credentials, scans and labels.',
     scopeType: 'datasource',
-    permissions: sourceAdmin,
+    permissions: [...sourceAdmin, ...scopeAdmin],
   },
   {
     key: 'ds.steward',

@@ -53,12 +53,12 @@ export async function authenticateApiToken(deps: ServiceDeps, token: string): Pr
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const row = await deps.db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, revokedAt: true, expiresAt: true, lastUsedAt: true, user: { select: { isActive: true } } },
+    select: { id: true, userId: true, revokedAt: true, expiresAt: true, lastUsedAt: true, user: { select: { isActive: true, isGuest: true } } },
   });
   const now = deps.clock();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.user.isActive) return null;
   // Touch lastUsedAt at most once a minute, so a busy token does not write on every call.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000)
     await deps.db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
-  return { kind: 'token', userId: row.userId, tokenId: row.id };
+  return { kind: 'token', userId: row.userId, tokenId: row.id, ...(row.user.isGuest ? { guest: true as const } : {}) };
 }

@@ -57,7 +57,7 @@ async function decidableWhere(deps: ServiceDeps, userId: string): Promise<Prisma
 
 async function mayDecide(deps: ServiceDeps, access: AccessChecker, userId: string, task: Pick<HumanTask, 'assigneeUserId' | 'assigneeRole' | 'workspaceId'>): Promise<boolean> {
   if (task.assigneeUserId === userId) return true;
-  if (task.assigneeRole && (await roleHolders(deps.db, task.workspaceId, task.assigneeRole)).includes(userId)) return true;
+  if (task.assigneeRole && task.workspaceId && (await roleHolders(deps.db, task.workspaceId, task.assigneeRole)).includes(userId)) return true;
   return isGlobalAdmin(access);
 }
 
@@ -78,7 +78,7 @@ export async function listTasks(deps: ServiceDeps, access: AccessChecker, input:
   const [executions, users, workspaces] = await Promise.all([
     deps.db.workflowExecution.findMany({ where: { id: { in: executionIds } }, select: { id: true, status: true, workflowId: true, workflow: { select: { name: true } } } }),
     deps.db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
-    deps.db.workspace.findMany({ where: { id: { in: [...new Set(page.map((t) => t.workspaceId))] } }, select: { id: true, name: true } }),
+    deps.db.workspace.findMany({ where: { id: { in: [...new Set(page.map((t) => t.workspaceId).filter((id): id is string => id !== null))] } }, select: { id: true, name: true } }),
   ]);
   const items = page.map((t) => {
     const execution = executions.find((e) => e.id === t.executionId);

@@ -1,0 +1,4 @@
+import { router } from '../trpc';
+
+/** Access requests. */
+export const accessRequestRouter = router({});

@@ -1,0 +1,4 @@
+import { router } from '../trpc';
+
+/** Attestation policies and attestations. */
+export const attestationRouter = router({});

@@ -1,0 +1,4 @@
+import { router } from '../trpc';
+
+/** Presence and heartbeats. */
+export const collabRouter = router({});

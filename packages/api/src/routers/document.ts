@@ -1,0 +1,4 @@
+import { router } from '../trpc';
+
+/** Shared documents (Yjs). */
+export const documentRouter = router({});

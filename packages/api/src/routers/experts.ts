@@ -1,0 +1,4 @@
+import { router } from '../trpc';
+
+/** The expert finder. */
+export const expertsRouter = router({});

@@ -1,0 +1,4 @@
+import { router } from '../trpc';
+
+/** External collaborators. */
+export const guestRouter = router({});

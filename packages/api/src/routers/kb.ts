@@ -1,0 +1,4 @@
+import { router } from '../trpc';
+
+/** Knowledge-base articles. */
+export const kbRouter = router({});

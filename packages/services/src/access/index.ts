@@ -1,0 +1,2 @@
+// Access requests, time-bound grants, attestations, and the restricted-access report.
+export {};

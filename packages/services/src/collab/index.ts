@@ -1,0 +1,2 @@
+// Collaboration: presence, comments and mentions, over any resource (resource-ref.ts).
+export * from './resource-ref';

@@ -1,0 +1,2 @@
+// Shared documents (Yjs): snapshots plus updates, versions, live sync.
+export {};

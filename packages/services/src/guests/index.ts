@@ -1,0 +1,2 @@
+// External collaborators: invites, acceptance, expiry, revocation.
+export {};

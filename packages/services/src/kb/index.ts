@@ -1,0 +1,2 @@
+// Knowledge base articles and the expert finder.
+export {};
