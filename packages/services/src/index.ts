@@ -80,3 +80,4 @@ export * from './kb/index';
 export * from './guests/index';
 export * from './account/index';
 export * from './access/index';
+export * from './jobs/periodic';

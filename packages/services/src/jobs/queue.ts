@@ -1,3 +1,4 @@
+import { periodicTasks } from './periodic';
 import type { DbOrTx } from '@racine/db';
 import { Logger, type Runner, run, type Task, type TaskList } from 'graphile-worker';
 
@@ -41,7 +42,8 @@ export interface WorkerOptions {
  * failures and everything else are still logged.
  */
 const QUIET_WHEN_DONE = /^Completed task \d+ \((scan:tick|workflow:events|workflow:cron|workflow:sweep|pipeline:tick|compliance:waivers)\b/;
-export const isRoutineCompletion = (message: string) => QUIET_WHEN_DONE.test(message);
+const COMPLETED_TASK = /^Completed task \d+ \(([^,)\s]+)/;
+export const isRoutineCompletion = (message: string) => QUIET_WHEN_DONE.test(message) || periodicTasks.some((t) => COMPLETED_TASK.exec(message)?.[1] === t.name);
 
 // graphile-worker's own console format: "[worker(id: task{job})] LEVEL: message".
 const racineLogger = new Logger((scope) => {

@@ -9,6 +9,7 @@ import { SCAN_TASK } from '../scan/scans';
 import { workflowCrontab, workflowJobTasks } from '../workflow/engine/jobs';
 import { taskNames } from '../workflow/engine/registry';
 import { triggerCrontab, triggerJobTasks } from '../workflow/triggers/jobs';
+import { periodicTasks } from './periodic';
 import { migrateJobSchema, startWorker } from './queue';
 
 /** Every durable task Racine runs, by name. A new kind of job is one entry here. */
@@ -38,6 +39,7 @@ export function taskList(deps: ServiceDeps, options: { classifyThreads?: number 
     },
     ...workflowJobTasks(deps),
     ...triggerJobTasks(deps),
+    ...Object.fromEntries(periodicTasks.map((t): [string, Task] => [t.name, async () => void (await t.run(deps))])),
   };
 }
 
@@ -52,7 +54,7 @@ export function taskList(deps: ServiceDeps, options: { classifyThreads?: number 
 export async function startRacineWorker(deps: ServiceDeps, options: { databaseUrl: string; concurrency?: number; pollIntervalMs?: number; soleWorker?: boolean; classifyThreads?: number }): Promise<Runner> {
   if (options.soleWorker) await unlockAbandonedJobs(options.databaseUrl);
   const { classifyThreads, ...workerOptions } = options;
-  const runner = await startWorker({ ...workerOptions, tasks: taskList(deps, { classifyThreads }), crontab: `* * * * * scan:tick ?max=1&jobKey=scan-tick\n17 * * * * ${WAIVER_TASK} ?max=1&jobKey=compliance-waivers\n* * * * * ${PIPELINE_TICK_TASK} ?max=1&jobKey=pipeline-tick\n${workflowCrontab(deps)}\n${triggerCrontab(deps).join('\n')}` });
+  const runner = await startWorker({ ...workerOptions, tasks: taskList(deps, { classifyThreads }), crontab: `* * * * * scan:tick ?max=1&jobKey=scan-tick\n17 * * * * ${WAIVER_TASK} ?max=1&jobKey=compliance-waivers\n* * * * * ${PIPELINE_TICK_TASK} ?max=1&jobKey=pipeline-tick\n${workflowCrontab(deps)}\n${triggerCrontab(deps).join('\n')}\n${periodicTasks.map((t) => `${t.cron} ${t.name} ?max=1&jobKey=${t.name}`).join('\n')}` });
   // Workflow recovery at start, not a minute later: steps whose jobs went missing are enqueued again.
   const { sweep } = taskNames(deps);
   await runner.addJob(sweep, {}, { jobKey: sweep });
