@@ -1,2 +1,6 @@
 // Access requests, time-bound grants, attestations, and the restricted-access report.
-export {};
+export * from './schemas';
+export { requestScopes, createAccessRequest, cancelAccessRequest, listAccessRequests, getAccessRequest } from './requests';
+export { approveAccessRequest, rejectAccessRequest } from './decide';
+export { expireAccessGrants, accessExpiryTask } from './expiry';
+export { approversAt } from './approvers';

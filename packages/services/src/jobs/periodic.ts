@@ -5,6 +5,7 @@
  * line and keeps its routine completions out of the console. Every task must
  * be idempotent: a tick that runs twice, or late, changes nothing twice.
  */
+import { accessExpiryTask } from '../access/expiry';
 import type { ServiceDeps } from '../deps';
 
 export interface PeriodicTask {
@@ -16,4 +17,4 @@ export interface PeriodicTask {
 }
 
 /** Each module exports its task (`export const xTask: PeriodicTask = …`); list it here. */
-export const periodicTasks: PeriodicTask[] = [];
+export const periodicTasks: PeriodicTask[] = [accessExpiryTask];

@@ -116,6 +116,8 @@ async function decide(deps: ServiceDeps, actor: Actor, access: AccessChecker, in
   const userId = personOf(actor);
   const task = await deps.db.humanTask.findUnique({ where: { id: input.id } });
   if (!task) throw notFound('Task', input.id);
+  // An access task is decided with its request (scope check, grant, expiry): access/decide.ts.
+  if (task.kind === 'access') throw new AppError('BAD_REQUEST', `"${task.title}" is an access request: decide access requests on the access request page (${task.link ?? '/admin/access-requests'})`);
   const spec = { type: `task.${decision}`, category: 'execution' as const, sourceGroup: 'workflow', action: decision === 'approved' ? 'approve' : 'reject', resourceType: 'humanTask', resourceId: task.id, workspaceId: task.workspaceId };
   return mutate(deps, actor, spec, async (tx) => {
     if (!(await mayDecide(deps, access, userId, task))) {
