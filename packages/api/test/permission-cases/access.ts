@@ -1,4 +1,54 @@
 /** Permission cases: access requests and attestations. */
-import type { Case } from './shared';
+import { createAccessRequest } from '@racine/services';
+import { testDeps } from '../harness';
+import { type Case, type Person, global, uuid, workspaceScene } from './shared';
 
-export const accessCases: Record<string, Case> = {};
+/** A workspace scene plus a pending request by an outsider for ws.viewer there. */
+async function pendingRequest() {
+  const s = await workspaceScene();
+  const { deps } = await testDeps();
+  const request = await createAccessRequest(deps, s.outsider.actor, { roleKey: 'ws.viewer', scopeType: 'workspace', scopeId: s.ws.id, justification: 'Reviewing the quarterly audit', durationMinutes: 60 });
+  return { ...s, request };
+}
+
+const anyone = (input?: unknown) => global([], [], input);
+
+export const accessCases: Record<string, Case> = {
+  'accessRequest.scopes': { setup: anyone({ q: 'Demo' }), badInput: { q: 'x'.repeat(201) } },
+  'accessRequest.create': {
+    setup: async () => {
+      const s = await workspaceScene();
+      return { input: { roleKey: 'ws.member', scopeType: 'workspace', scopeId: s.ws.id, justification: 'Helping with the migration', durationMinutes: 120 }, allowed: s.outsider, denied: [] };
+    },
+    badInput: { roleKey: 'ws.viewer', scopeType: 'workspace', scopeId: uuid(), justification: 'short', durationMinutes: 60 },
+  },
+  'accessRequest.list': { setup: anyone({ view: 'mine' }), badInput: { view: 'everything' } },
+  'accessRequest.get': {
+    setup: async () => {
+      const s = await pendingRequest();
+      return { input: { id: s.request.id }, allowed: s.admin, denied: [s.member, s.viewer] };
+    },
+    badInput: { id: 'request-1' },
+  },
+  'accessRequest.approve': {
+    setup: async () => {
+      const s = await pendingRequest();
+      return { input: { id: s.request.id, comment: 'ok for a day' }, allowed: s.admin, denied: [s.member, s.viewer, s.outsider] };
+    },
+    badInput: { id: uuid(), comment: 'x'.repeat(2_001) },
+  },
+  'accessRequest.reject': {
+    setup: async () => {
+      const s = await pendingRequest();
+      return { input: { id: s.request.id, comment: 'not needed' }, allowed: s.owner, denied: [s.member, s.viewer, s.outsider] };
+    },
+    badInput: { id: uuid() },
+  },
+  'accessRequest.cancel': {
+    setup: async () => {
+      const s = await pendingRequest();
+      return { input: { id: s.request.id }, allowed: s.outsider, denied: [s.admin, s.viewer] as Person[] };
+    },
+    badInput: { id: 42 },
+  },
+};
