@@ -7,6 +7,7 @@
  */
 import { accessExpiryTask } from '../access/expiry';
 import type { ServiceDeps } from '../deps';
+import { presenceCleanupTask } from '../collab/presence';
 
 export interface PeriodicTask {
   /** graphile-worker task name, e.g. "access:expire". */
@@ -17,4 +18,4 @@ export interface PeriodicTask {
 }
 
 /** Each module exports its task (`export const xTask: PeriodicTask = …`); list it here. */
-export const periodicTasks: PeriodicTask[] = [accessExpiryTask];
+export const periodicTasks: PeriodicTask[] = [accessExpiryTask, presenceCleanupTask];
