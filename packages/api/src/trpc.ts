@@ -1,4 +1,4 @@
-import { AppError, dataSourceIdOf, workspaceIdOf, type WorkspaceOwned, dataSourceScope, globalScope, type SourceOwned, type PermissionKey, recordActivity, type Scope, workspaceScope } from '@racine/services';
+import { AppError, dataSourceIdOf, mfaRequiredMessage, workspaceIdOf, type WorkspaceOwned, dataSourceScope, globalScope, type SourceOwned, type PermissionKey, recordActivity, type Scope, workspaceScope } from '@racine/services';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { Context } from './context';
@@ -66,7 +66,11 @@ const authorize = t.middleware(async ({ ctx, meta, path, getRawInput, next }) =>
   if (!meta?.permission) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `${path} declares no permission` });
   if (!ctx.actor || !ctx.access) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in, or send an API token, to use this' });
   const authed = { ...ctx, actor: ctx.actor, access: ctx.access };
-  if (meta.permission === 'authenticated' || meta.filtered) return next({ ctx: authed });
+  if (meta.permission === 'authenticated') return next({ ctx: authed });
+  // A role that requires MFA leaves its holder only their own account until they set it up.
+  const mfaRole = await ctx.mfaRequiredBy();
+  if (mfaRole) throw new TRPCError({ code: 'FORBIDDEN', message: mfaRequiredMessage(mfaRole) });
+  if (meta.filtered) return next({ ctx: authed });
   const scope = await scopeFrom(ctx, meta, await getRawInput());
   if (scope === null) return next({ ctx: authed });
   if (!(await ctx.access.can(meta.permission, scope))) {

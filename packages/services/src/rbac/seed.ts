@@ -30,7 +30,7 @@ export async function syncBuiltInRoles(db: Db): Promise<void> {
 /** Roles with their permissions, global ones first. */
 export async function listRoles(deps: { db: Db }) {
   const roles = await deps.db.role.findMany({
-    select: { key: true, name: true, description: true, scopeType: true, builtIn: true, permissions: { select: { permissionKey: true } } },
+    select: { id: true, key: true, name: true, description: true, scopeType: true, builtIn: true, requiresMfa: true, permissions: { select: { permissionKey: true } } },
     orderBy: [{ scopeType: 'asc' }, { key: 'asc' }],
   });
   return roles.map(({ permissions: p, ...r }) => ({ ...r, permissions: p.map((x) => x.permissionKey).sort() }));

@@ -5,6 +5,8 @@ import { mutate, recordActivity } from '../activity/record';
 import type { ServiceDeps } from '../deps';
 import { AppError, isUniqueViolation, notFound } from '../errors';
 import type { GlobalRoleKey } from '../rbac/catalog';
+import { checkSecondFactor } from '../account/mfa';
+import { mfaSetupRequiredBy } from '../account/mfa-policy';
 import { hashPassword, verifyPassword } from './password';
 import type { createUserInput, listUsersInput, setGlobalRolesInput } from './schemas';
 
@@ -75,11 +77,18 @@ export async function setGlobalRoles(deps: ServiceDeps, actor: Actor, input: z.o
 
 const signInSpec = { category: 'security', sourceGroup: 'user', resourceType: 'user', complianceRelevant: true } as const;
 
+/** Thrown by a sign-in whose password was right but whose second factor is missing or wrong; next-auth passes the message to the form. */
+export const MFA_REQUIRED = 'MFA_REQUIRED';
+export const MFA_INVALID = 'MFA_INVALID';
+
 /**
  * Credentials sign-in. Returns the user, or null for any mismatch (no hint
- * which part was wrong). Both outcomes are audited; the password never is.
+ * which part was wrong). With MFA on, the right password alone throws
+ * MFA_REQUIRED (the form then asks for a code), and a wrong code MFA_INVALID;
+ * `otp` is a TOTP code or an unused recovery code. Every outcome is audited;
+ * the password and codes never are.
  */
-export async function authenticateWithPassword(deps: ServiceDeps, email: string, password: string) {
+export async function authenticateWithPassword(deps: ServiceDeps, email: string, password: string, otp?: string | null) {
   const normalized = email.trim().toLowerCase();
   const user = await deps.db.user.findUnique({ where: { email: normalized } });
   const ok = !!user?.passwordHash && user.isActive && (await verifyPassword(user.passwordHash, password));
@@ -94,7 +103,25 @@ export async function authenticateWithPassword(deps: ServiceDeps, email: string,
     }).catch(() => {});
     return null;
   }
-  await mutate(deps, { kind: 'user', userId: user.id }, { ...signInSpec, type: 'user.signed-in', action: 'sign-in', resourceId: user.id, details: { method: 'password' } }, async (tx) => {
+  let secondFactor: 'totp' | 'recovery-code' | null = null;
+  if (user.mfaEnabledAt) {
+    const code = otp?.trim();
+    if (!code) throw new AppError('UNAUTHORIZED', MFA_REQUIRED);
+    secondFactor = await checkSecondFactor(deps, user, code);
+    if (!secondFactor) {
+      await recordActivity(deps, { kind: 'user', userId: user.id }, {
+        ...signInSpec,
+        type: 'user.sign-in.failed',
+        action: 'sign-in',
+        resourceId: user.id,
+        status: 'failure',
+        details: { email: normalized, reason: 'wrong second factor' },
+      }).catch(() => {});
+      throw new AppError('UNAUTHORIZED', MFA_INVALID);
+    }
+  }
+  const details = { method: 'password', ...(secondFactor ? { secondFactor } : {}) };
+  await mutate(deps, { kind: 'user', userId: user.id }, { ...signInSpec, type: 'user.signed-in', action: 'sign-in', resourceId: user.id, details }, async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: deps.clock() } });
     return { result: null };
   });
@@ -115,5 +142,7 @@ export async function getMe(deps: ServiceDeps, userId: string) {
   });
   if (!user) throw notFound('User', userId);
   const { roleAssignments, ...rest } = user;
-  return { ...rest, roles: roleAssignments.map((a) => a.roleId) };
+  // Set when a role of theirs requires MFA they have not set up: the web app then shows a blocking banner.
+  const mfaRequiredBy = await mfaSetupRequiredBy(deps.db, userId);
+  return { ...rest, roles: roleAssignments.map((a) => a.roleId), mfaRequiredBy };
 }
