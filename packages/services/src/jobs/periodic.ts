@@ -7,6 +7,8 @@
  */
 import { accessExpiryTask } from '../access/expiry';
 import type { ServiceDeps } from '../deps';
+import { dailyDigestTask } from '../notifications/digest';
+import { emailDeliveryTask } from '../notifications/email';
 import { presenceCleanupTask } from '../collab/presence';
 
 export interface PeriodicTask {
@@ -18,4 +20,4 @@ export interface PeriodicTask {
 }
 
 /** Each module exports its task (`export const xTask: PeriodicTask = …`); list it here. */
-export const periodicTasks: PeriodicTask[] = [accessExpiryTask, presenceCleanupTask];
+export const periodicTasks: PeriodicTask[] = [accessExpiryTask, presenceCleanupTask, emailDeliveryTask, dailyDigestTask];
