@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { approveAccessRequest, rejectAccessRequest } from '../src/access/decide';
 import { expireAccessGrants } from '../src/access/expiry';
+import { accessReport } from '../src/access/report';
 import { cancelAccessRequest, createAccessRequest, getAccessRequest, listAccessRequests } from '../src/access/requests';
 import { AccessChecker, dataSourceScope, workspaceScope } from '../src/rbac/resolve';
 import { approveTask } from '../src/workflow/tasks';
@@ -142,5 +143,35 @@ describe('access requests', () => {
     expect(second.assignmentId).toBe(first.assignmentId);
     expect(second.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 590 * 60_000);
     expect((await s.deps.db.roleAssignment.findUniqueOrThrow({ where: { id: first.assignmentId! } })).accessRequestId).toBe(again.id);
+  });
+});
+
+describe('the restricted-access report', () => {
+  it('lists who could read a restricted source in the range, by route, with the justification and approver', async () => {
+    const s = await scene();
+    const { source } = await makeSource(s.deps, { workspaceId: s.ws.id, tables: [{ name: 'people', columns: { ssn: ['PII.NationalId'] } }] });
+    const { source: tame } = await makeSource(s.deps, { workspaceId: s.ws.id, tables: [{ name: 'notes', columns: { email: ['PII.Email'] } }] });
+    const reader = await person(s.deps);
+    await s.deps.db.roleAssignment.create({ data: { userId: reader.user.id, roleId: 'ds.reader', scopeType: 'datasource', scopeId: source.id, grantedById: s.owner.user.id } });
+    const request = await createAccessRequest(s.deps, s.requester.actor, { roleKey: 'ds.steward', scopeType: 'datasource', scopeId: source.id, justification: 'Reconciling the national id column', durationMinutes: 60 });
+    await approveAccessRequest(s.deps, s.admin.actor, s.admin.access, { id: request.id, comment: 'one hour' });
+    const from = new Date(Date.now() - 60_000);
+    const report = await accessReport(s.deps, { from, to: new Date(Date.now() + 60_000), format: 'csv' });
+
+    expect(report.sources.map((x) => x.id)).toContain(source.id);
+    expect(report.sources.map((x) => x.id)).not.toContain(tame.id);
+    const entries = report.sources.find((x) => x.id === source.id)!.entries;
+    expect(entries.find((e) => e.userId === s.requester.user.id)).toMatchObject({ route: 'access-request', roleKey: 'ds.steward', grantedBy: s.admin.user.name, reason: expect.stringContaining('Reconciling the national id column') });
+    expect(entries.find((e) => e.userId === reader.user.id)).toMatchObject({ route: 'source-assignment', grantedBy: s.owner.user.name });
+    expect(entries.find((e) => e.userId === s.member.user.id)).toMatchObject({ route: 'workspace-member', roleKey: 'ws.member' });
+    expect(entries.find((e) => e.userId === s.globalAdmin.user.id)).toMatchObject({ route: 'global-role', roleKey: 'admin' });
+    const csv = Buffer.from(report.csv!.base64, 'base64').toString('utf8');
+    expect(csv.split('\r\n')[0]).toBe('source,environment,workspace,person,email,guest,role,route,from,until,reason,granted by');
+    expect(csv).toContain('Reconciling the national id column');
+
+    // A grant that ended before the range is not in it.
+    const later = await accessReport(s.deps, { from: new Date(Date.now() + 2 * 3_600_000), to: new Date(Date.now() + 3 * 3_600_000), dataSourceId: source.id, format: 'json' });
+    expect(later.sources[0]!.entries.find((e) => e.route === 'access-request' && e.userId === s.requester.user.id)).toBeUndefined();
+    expect(later.sources[0]!.entries.find((e) => e.userId === reader.user.id)).toBeDefined();
   });
 });

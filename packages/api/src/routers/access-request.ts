@@ -1,4 +1,6 @@
 import {
+  accessReport,
+  accessReportInput,
   accessRequestIdInput,
   approveAccessRequest,
   approveAccessRequestInput,
@@ -30,5 +32,7 @@ export const accessRequestRouter = router({
   get: procedure.meta({ permission: 'authenticated', filtered: true }).input(accessRequestIdInput).query(({ ctx, input }) => getAccessRequest(ctx.deps, ctx.actor, ctx.access, input)),
   approve: procedure.meta({ permission: 'access.approve', filtered: true }).input(approveAccessRequestInput).mutation(({ ctx, input }) => approveAccessRequest(ctx.deps, ctx.actor, ctx.access, input)),
   reject: procedure.meta({ permission: 'access.approve', filtered: true }).input(rejectAccessRequestInput).mutation(({ ctx, input }) => rejectAccessRequest(ctx.deps, ctx.actor, ctx.access, input)),
+  /** Who has had access to restricted data, and why; with format 'csv', also the file to download. */
+  report: procedure.meta({ permission: 'access.audit' }).input(accessReportInput).query(({ ctx, input }) => accessReport(ctx.deps, input)),
   cancel: procedure.meta({ permission: 'authenticated' }).input(accessRequestIdInput).mutation(({ ctx, input }) => cancelAccessRequest(ctx.deps, ctx.actor, input)),
 });

@@ -44,6 +44,10 @@ export const accessCases: Record<string, Case> = {
     },
     badInput: { id: uuid() },
   },
+  'accessRequest.report': {
+    setup: global(['steward'], [['viewer'], ['analyst']], { from: new Date(Date.now() - 86_400_000), to: new Date(), format: 'csv' }),
+    badInput: { from: 'yesterday', to: new Date() },
+  },
   'accessRequest.cancel': {
     setup: async () => {
       const s = await pendingRequest();

@@ -4,3 +4,4 @@ export { requestScopes, createAccessRequest, cancelAccessRequest, listAccessRequ
 export { approveAccessRequest, rejectAccessRequest } from './decide';
 export { expireAccessGrants, accessExpiryTask } from './expiry';
 export { approversAt } from './approvers';
+export { accessReport, type AccessReportEntry, type AccessRoute } from './report';
