@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { invalidTags, MAX_TAGS, normalizeTags } from './tags';
 
-export const catalogSearchTypes = ['source', 'database', 'schema', 'table', 'view', 'column', 'term'] as const;
+/** 'article': published knowledge-base articles (kb/article-search.ts), searched beside the catalog. */
+export const catalogSearchTypes = ['source', 'database', 'schema', 'table', 'view', 'column', 'term', 'article'] as const;
 export const catalogSensitivities = ['Public', 'Internal', 'Confidential', 'Restricted'] as const;
 export const catalogEnvironments = ['dev', 'staging', 'prod'] as const;
 export const certificationValues = ['draft', 'certified', 'deprecated'] as const;

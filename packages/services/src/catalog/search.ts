@@ -11,11 +11,12 @@ import type { AccessChecker } from '../rbac/resolve';
 import type { SearchCatalogInput } from './schemas';
 import { buildSearchSql, FUZZY_CANDIDATES, RANDOM_PAGE_COST, resolveTsQuerySql, SEARCH_WORK_MEM, WORD_SIMILARITY_THRESHOLD } from './search-sql';
 import { expandLabelFilters, type HighlightSegment, hitHighlight } from './search-query';
+import { type ArticleHit, searchArticles } from '../kb/article-search';
 
 export interface SearchHit {
-  kind: 'asset' | 'term';
+  kind: 'asset' | 'term' | 'article';
   id: string;
-  /** The asset type, 'source' for a data source, or 'term'. */
+  /** The asset type, 'source' for a data source, 'term', or 'article'. */
   type: string;
   name: string;
   qualifiedName: string;
@@ -72,6 +73,8 @@ interface Row {
 }
 
 const DESCRIPTION_CHARS = 160;
+/** A page mixing assets and articles shows at most this many articles, on its first page; the 'article' type facet pages through them all. */
+export const ARTICLES_ON_MIXED_PAGE = 3;
 
 export async function searchCatalog(deps: ServiceDeps, access: AccessChecker, input: SearchCatalogInput): Promise<SearchResult> {
   const started = performance.now();
@@ -80,7 +83,7 @@ export async function searchCatalog(deps: ServiceDeps, access: AccessChecker, in
     return resolve ? (await deps.db.$queryRawUnsafe<{ q: string; matches: number }[]>(resolve.sql, ...resolve.params))[0] : undefined;
   };
   // The tsquery does not depend on the caller, so it is resolved while their access is.
-  const [visible, includeTerms, overall] = await Promise.all([access.dataSourcesWith('datasource.read'), access.can('glossary.read'), resolveFor('all')]);
+  const [visible, includeTerms, readsArticles, overall] = await Promise.all([access.dataSourcesWith('datasource.read'), access.can('glossary.read'), access.can('kb.read'), resolveFor('all')]);
   // Few matches overall means few for anyone; plenty overall may still be few among what this caller reads.
   const resolved = overall && visible !== 'all' && overall.matches >= FUZZY_CANDIDATES ? await resolveFor(visible) : overall;
   const labels = input.labels?.length ? expandLabelFilters(input.labels) : null;
@@ -91,6 +94,8 @@ export async function searchCatalog(deps: ServiceDeps, access: AccessChecker, in
   // scan reading 8% of the catalog lost to a 3× slower sequential scan); and
   // enough work_mem that the materialised candidates never spill (a 100k-asset
   // browse wrote ~18 MB of temp files with the default 4 MB). See README.md.
+  const articles = articleQuery(deps, input, readsArticles, resolved?.q ?? null);
+  articles.catch(() => {}); // awaited below; this only keeps a failure while the asset statement runs from going unhandled
   const [, rows] = await deps.db.$transaction([
     deps.db.$queryRawUnsafe(
       `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('random_page_cost', $2, true), set_config('work_mem', $3, true)`,
@@ -103,11 +108,16 @@ export async function searchCatalog(deps: ServiceDeps, access: AccessChecker, in
   const row = rows[0]!;
   const q = input.q ?? '';
   const plain = (c: Counted, label: (f: Counted[number]) => string = (f) => f.label ?? f.value) => c.map((f) => ({ value: f.value, label: label(f), count: f.count }));
+  const found = await articles;
+  const assets = row.page.map((p) => toHit(p, q));
+  const types = plain(row.types);
+  if (found.facetCount > 0) types.push({ value: 'article', label: 'article', count: found.facetCount });
   return {
-    total: row.total,
-    items: row.page.map((p) => toHit(p, q)),
+    total: row.total + found.total,
+    // Merged by score, so an exact article title still comes first.
+    items: found.hits.length ? [...assets, ...found.hits.map(articleHit)].sort((a, b) => b.score - a.score) : assets,
     facets: {
-      types: plain(row.types),
+      types: types.sort((a, b) => b.count - a.count),
       dataSources: plain(row.dataSources),
       labels: plain(row.labels, (f) => getLabel(f.value)?.displayName ?? f.value),
       sensitivities: plain(row.sensitivities),
@@ -119,6 +129,43 @@ export async function searchCatalog(deps: ServiceDeps, access: AccessChecker, in
     tookMs: Math.round((performance.now() - started) * 100) / 100,
   };
 }
+
+/**
+ * The articles part of a search. Articles carry tags and nothing else a
+ * catalog facet filters on, so any other filter leaves them out; the type
+ * facet's 'article' count ignores the type filter, as every facet's does.
+ * Asked for by type alone, articles page by the input's offset; mixed with
+ * assets, the best few join the first page.
+ */
+async function articleQuery(deps: ServiceDeps, input: SearchCatalogInput, readsArticles: boolean, tsquery: string | null) {
+  const none = { total: 0, facetCount: 0, hits: [] as ArticleHit[] };
+  const otherFilters = [input.dataSourceIds, input.labels, input.sensitivities, input.ownerIds, input.environments, input.certifications].some((f) => f?.length);
+  const q = input.q?.trim() ?? '';
+  if (!readsArticles || otherFilters || (q && !tsquery)) return none;
+  const onlyArticles = input.types?.length === 1 && input.types[0] === 'article';
+  const wanted = input.types?.length ? input.types.includes('article') : Boolean(tsquery);
+  // Browsing everything lists assets; articles show there only as the facet's count.
+  const page = wanted ? (onlyArticles ? { limit: input.limit, offset: input.offset } : input.offset === 0 ? { limit: Math.min(ARTICLES_ON_MIXED_PAGE, input.limit), offset: 0 } : { limit: 1, offset: 0 }) : { limit: 1, offset: 0 };
+  const result = await searchArticles(deps, { q, tsquery, tags: input.tags?.length ? input.tags : null, ...page });
+  const shown = wanted && (onlyArticles || input.offset === 0) ? result.hits : [];
+  return { total: wanted ? result.total : 0, facetCount: result.total, hits: shown };
+}
+
+const articleHit = (a: ArticleHit): SearchHit => ({
+  kind: 'article',
+  id: a.id,
+  type: 'article',
+  name: a.title,
+  qualifiedName: a.title,
+  dataSource: null,
+  sensitivity: null,
+  labels: [],
+  tags: a.tags,
+  certification: null,
+  description: a.description,
+  highlight: a.highlight,
+  score: a.score,
+});
 
 /** A page row as the API returns it: sources are assets of type 'source', terms show their synonyms. */
 function toHit(p: PageRow, q: string): SearchHit {
