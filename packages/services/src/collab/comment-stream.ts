@@ -36,7 +36,12 @@ async function changesAfter(deps: ServiceDeps, ref: ResourceRef, after: bigint) 
  */
 export async function* watchComments(deps: ServiceDeps, ref: ResourceRef, lastEventId: string | null | undefined, signal?: AbortSignal): AsyncGenerator<CommentChange> {
   const nap = wakeableSleep();
-  const unsubscribe = deps.bus.onNotify(nap.wake);
+  // A notification while the consumer holds a yielded change (not sleeping) must not wait for the poll.
+  let pending = false;
+  const unsubscribe = deps.bus.onNotify(() => {
+    pending = true;
+    nap.wake();
+  });
   signal?.addEventListener('abort', nap.wake);
   try {
     let cursor: bigint;
@@ -47,12 +52,13 @@ export async function* watchComments(deps: ServiceDeps, ref: ResourceRef, lastEv
       yield { cursor: cursor.toString(), change: 'sync', commentId: null, actorId: null };
     }
     while (!signal?.aborted) {
+      pending = false;
       const rows = await changesAfter(deps, ref, cursor);
       for (const row of rows) {
         cursor = row.id;
         yield { cursor: row.id.toString(), change: row.type, commentId: ((row.details as { commentId?: string } | null)?.commentId ?? null), actorId: row.actorId };
       }
-      if (rows.length < 200) await nap.sleep(POLL_MS);
+      if (rows.length < 200 && !pending) await nap.sleep(POLL_MS);
     }
   } finally {
     unsubscribe();

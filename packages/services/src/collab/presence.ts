@@ -85,21 +85,26 @@ export async function currentViewers(deps: ServiceDeps, ref: ResourceRef): Promi
 export async function* watchPresence(deps: ServiceDeps, ref: ResourceRef, signal?: AbortSignal): AsyncGenerator<Viewer[]> {
   const key = keyOf(ref);
   const nap = wakeableSleep();
+  // A change while the consumer holds a yielded value (not sleeping) must not wait for the poll.
+  let pending = false;
   const onChange = (changed: string) => {
-    if (changed === key) nap.wake();
+    if (changed !== key) return;
+    pending = true;
+    nap.wake();
   };
   emitter.on('change', onChange);
   signal?.addEventListener('abort', nap.wake);
   let last: string | null = null;
   try {
     while (!signal?.aborted) {
+      pending = false;
       const viewers = await currentViewers(deps, ref);
       const now = viewers.map((v) => v.userId).join(',');
       if (now !== last) {
         last = now;
         yield viewers;
       }
-      await nap.sleep(PRESENCE_POLL_MS);
+      if (!pending) await nap.sleep(PRESENCE_POLL_MS);
     }
   } finally {
     emitter.off('change', onChange);
