@@ -15,6 +15,7 @@ export { stepRegistry, taskNames, STEP_TASK, SWEEP_TASK } from './engine/registr
 export { quotaOf, DEFAULT_MAX_CONCURRENT_RUNS } from './engine/quota';
 export { workflowTemplates, workflowTemplate, type WorkflowTemplate } from './templates';
 export { listTasks, approveTask, rejectTask } from './tasks';
+export { createTodoTask, updateTodoTask, tasksForResource } from './todo-tasks';
 export * from './task-schemas';
 // Definitions, versions, triggers and analysis (the workflow.* router's services).
 export * from './inputs';

@@ -13,7 +13,7 @@ import { mutate } from '../activity/record';
 import type { ServiceDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { workspaceRoleKeys } from '../rbac/catalog';
-import { type AccessChecker, globalScope } from '../rbac/resolve';
+import { type AccessChecker, globalScope, workspaceScope } from '../rbac/resolve';
 import { completeWaitingStep } from './engine/control';
 import { roleHolders } from './steps/scope';
 import { approvalOutcome, type OnReject } from './task-outcome';
@@ -65,30 +65,55 @@ export async function listTasks(deps: ServiceDeps, access: AccessChecker, input:
   const userId = personOf(access.actor);
   const admin = await isGlobalAdmin(access);
   const mine = await decidableWhere(deps, userId);
+  // Besides what one may decide: the todos one created for someone else.
+  const visible: Prisma.HumanTaskWhereInput = { OR: [...(mine.OR ?? []), { createdById: userId }] };
   const where: Prisma.HumanTaskWhereInput = {
-    ...(admin ? {} : mine),
+    ...(admin ? {} : visible),
     ...(input.status ? { status: input.status } : {}),
+    ...(input.kind ? { kind: input.kind } : {}),
     ...(input.workspaceId ? { workspaceId: input.workspaceId } : {}),
   };
   const rows = await deps.db.humanTask.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: input.limit + 1, ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}) });
   const page = rows.slice(0, input.limit);
-  const decidable = admin ? null : new Set((await deps.db.humanTask.findMany({ where: { AND: [mine, { id: { in: page.map((t) => t.id) } }] }, select: { id: true } })).map((t) => t.id));
+  const items = await taskViews(deps, access, page, admin ? null : mine);
+  return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+/** The caller's decidable filter for taskViews: null for a global admin, who decides everything. */
+export async function decidableFilterOf(deps: ServiceDeps, access: AccessChecker): Promise<Prisma.HumanTaskWhereInput | null> {
+  return (await isGlobalAdmin(access)) ? null : decidableWhere(deps, personOf(access.actor));
+}
+
+/**
+ * Tasks as the API shows them: names of the people, workspace and workflow,
+ * and what the caller may do with each (decide an approval; move a todo).
+ * `decidableBy` is the caller's decidable filter, or null for a global admin.
+ */
+export async function taskViews(deps: ServiceDeps, access: AccessChecker, page: HumanTask[], decidableBy: Prisma.HumanTaskWhereInput | null) {
+  const userId = personOf(access.actor);
+  const decidable = decidableBy === null ? null : new Set((await deps.db.humanTask.findMany({ where: { AND: [decidableBy, { id: { in: page.map((t) => t.id) } }] }, select: { id: true } })).map((t) => t.id));
   const executionIds = [...new Set(page.map((t) => t.executionId).filter((id): id is string => id !== null))];
-  const userIds = [...new Set(page.flatMap((t) => [t.assigneeUserId, t.decidedById]).filter((id): id is string => id !== null))];
-  const [executions, users, workspaces] = await Promise.all([
+  const userIds = [...new Set(page.flatMap((t) => [t.assigneeUserId, t.decidedById, t.createdById]).filter((id): id is string => id !== null))];
+  const workspaceIds = [...new Set(page.map((t) => t.workspaceId).filter((id): id is string => id !== null))];
+  const [executions, users, workspaces, adminOf] = await Promise.all([
     deps.db.workflowExecution.findMany({ where: { id: { in: executionIds } }, select: { id: true, status: true, workflowId: true, workflow: { select: { name: true } } } }),
     deps.db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
-    deps.db.workspace.findMany({ where: { id: { in: [...new Set(page.map((t) => t.workspaceId).filter((id): id is string => id !== null))] } }, select: { id: true, name: true } }),
+    deps.db.workspace.findMany({ where: { id: { in: workspaceIds } }, select: { id: true, name: true } }),
+    todoManagerOf(access, page),
   ]);
-  const items = page.map((t) => {
+  return page.map((t) => {
     const execution = executions.find((e) => e.id === t.executionId);
     return {
       id: t.id,
+      kind: t.kind,
       title: t.title,
       description: t.description,
       status: t.status,
       workspaceId: t.workspaceId,
       workspaceName: workspaces.find((w) => w.id === t.workspaceId)?.name ?? null,
+      resourceType: t.resourceType,
+      resourceId: t.resourceId,
+      link: t.link,
       executionId: t.executionId,
       executionStatus: execution?.status ?? null,
       workflowId: execution?.workflowId ?? null,
@@ -97,16 +122,30 @@ export async function listTasks(deps: ServiceDeps, access: AccessChecker, input:
       assigneeUserId: t.assigneeUserId,
       assigneeName: users.find((u) => u.id === t.assigneeUserId)?.name ?? null,
       assigneeRole: t.assigneeRole,
+      createdById: t.createdById,
+      createdByName: users.find((u) => u.id === t.createdById)?.name ?? null,
       dueAt: t.dueAt,
       decidedById: t.decidedById,
       decidedByName: users.find((u) => u.id === t.decidedById)?.name ?? null,
       decidedAt: t.decidedAt,
       comment: t.comment,
       createdAt: t.createdAt,
-      canDecide: t.status === 'open' && (decidable === null || decidable.has(t.id)),
+      // Access tasks are decided on the access request page, never here.
+      canDecide: t.kind === 'approval' && t.status === 'open' && (decidable === null || decidable.has(t.id)),
+      canUpdate: t.kind === 'todo' && (t.createdById === userId || t.assigneeUserId === userId || adminOf(t.workspaceId)),
     };
   });
-  return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+/**
+ * Who may move a todo besides its creator and assignee: a global admin, or
+ * an admin of its workspace. Returns a lookup by workspace id.
+ */
+export async function todoManagerOf(access: AccessChecker, tasks: Pick<HumanTask, 'kind' | 'workspaceId'>[]): Promise<(workspaceId: string | null) => boolean> {
+  if (await isGlobalAdmin(access)) return () => true;
+  const ids = [...new Set(tasks.filter((t) => t.kind === 'todo' && t.workspaceId).map((t) => t.workspaceId!))];
+  const admins = new Set((await Promise.all(ids.map(async (id) => ((await access.can('workspace.members.manage', workspaceScope(id))) ? id : null)))).filter(Boolean));
+  return (workspaceId) => workspaceId !== null && admins.has(workspaceId);
 }
 
 const describeAssignee = (task: HumanTask, assigneeName: string | null) =>
@@ -117,6 +156,7 @@ async function decide(deps: ServiceDeps, actor: Actor, access: AccessChecker, in
   const task = await deps.db.humanTask.findUnique({ where: { id: input.id } });
   if (!task) throw notFound('Task', input.id);
   // An access task is decided with its request (scope check, grant, expiry): access/decide.ts.
+  if (task.kind === 'todo') throw new AppError('BAD_REQUEST', `"${task.title}" is a todo, not an approval: move it with task.update (open, in progress, done, cancelled)`);
   if (task.kind === 'access') throw new AppError('BAD_REQUEST', `"${task.title}" is an access request: decide access requests on the access request page (${task.link ?? '/admin/access-requests'})`);
   const spec = { type: `task.${decision}`, category: 'execution' as const, sourceGroup: 'workflow', action: decision === 'approved' ? 'approve' : 'reject', resourceType: 'humanTask', resourceId: task.id, workspaceId: task.workspaceId };
   return mutate(deps, actor, spec, async (tx) => {
