@@ -23,7 +23,7 @@ export async function dataSourceIdOf(db: DbOrTx, kind: SourceOwned, id: string):
 }
 
 /** Kinds of resource that live inside a workspace, for permission checks at its scope. */
-export type WorkspaceOwned = 'workflow' | 'workflowExecution' | 'pipeline' | 'pipelineRun';
+export type WorkspaceOwned = 'workflow' | 'workflowExecution' | 'pipeline' | 'pipelineRun' | 'document';
 
 /** The workspace a resource belongs to, or null if it does not exist. */
 export async function workspaceIdOf(db: DbOrTx, kind: WorkspaceOwned, id: string): Promise<string | null> {
@@ -36,5 +36,8 @@ export async function workspaceIdOf(db: DbOrTx, kind: WorkspaceOwned, id: string
       return (await db.pipeline.findFirst({ where: { id, deletedAt: null }, select: { workspaceId: true } }))?.workspaceId ?? null;
     case 'pipelineRun':
       return (await db.pipelineRun.findUnique({ where: { id }, select: { workspaceId: true } }))?.workspaceId ?? null;
+    case 'document':
+      // Archived documents too: they stay readable (and refuse edits in the service).
+      return (await db.document.findUnique({ where: { id }, select: { workspaceId: true } }))?.workspaceId ?? null;
   }
 }
