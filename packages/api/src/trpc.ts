@@ -11,10 +11,12 @@ import { formatError, summarizeZodError, toTRPCError } from './errors';
  *   the input field in `scope` (e.g. `{ workspace: 'id' }`);
  * - with `filtered: true`, a list whose service returns only what the caller
  *   may see, so signing in is the only gate;
- * - 'authenticated' for what concerns only the caller (their own profile).
+ * - 'authenticated' for what concerns only the caller (their own profile);
+ * - 'public' on a `publicProcedure`, callable signed out (a guest's invite
+ *   link); on `procedure` it would refuse everyone, never let anyone through.
  */
 export interface Meta {
-  permission: PermissionKey | 'authenticated';
+  permission: PermissionKey | 'authenticated' | 'public';
   scope?: { workspace: string } | { datasource: string } | { datasourceOf: SourceOwned; field: string } | { workspaceOf: WorkspaceOwned; field: string };
   filtered?: boolean;
 }
@@ -64,6 +66,7 @@ async function scopeFrom(ctx: Context, meta: Meta, rawInput: unknown): Promise<S
 
 const authorize = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
   if (!meta?.permission) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `${path} declares no permission` });
+  if (meta.permission === 'public') throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `${path} is public: build it on publicProcedure` });
   if (!ctx.actor || !ctx.access) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in, or send an API token, to use this' });
   const authed = { ...ctx, actor: ctx.actor, access: ctx.access };
   if (meta.permission === 'authenticated') return next({ ctx: authed });
@@ -92,7 +95,7 @@ const authorize = t.middleware(async ({ ctx, meta, path, getRawInput, next }) =>
   return next({ ctx: authed });
 });
 
-/** For the few procedures anyone may call (none yet besides health over plain HTTP). */
+/** For the few procedures anyone may call, signed in or not (meta `permission: 'public'`): a guest opening their invite. */
 export const publicProcedure = t.procedure.use(mapDomainErrors);
 /** Every other procedure: signed in, then the permission its meta names. */
 export const procedure = t.procedure.use(mapDomainErrors).use(authorize);

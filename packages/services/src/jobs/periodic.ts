@@ -7,6 +7,7 @@
  */
 import { accessExpiryTask } from '../access/expiry';
 import type { ServiceDeps } from '../deps';
+import { guestExpiryTask } from '../guests/expiry';
 import { dailyDigestTask } from '../notifications/digest';
 import { emailDeliveryTask } from '../notifications/email';
 import { presenceCleanupTask } from '../collab/presence';
@@ -20,4 +21,4 @@ export interface PeriodicTask {
 }
 
 /** Each module exports its task (`export const xTask: PeriodicTask = …`); list it here. */
-export const periodicTasks: PeriodicTask[] = [accessExpiryTask, presenceCleanupTask, emailDeliveryTask, dailyDigestTask];
+export const periodicTasks: PeriodicTask[] = [accessExpiryTask, presenceCleanupTask, emailDeliveryTask, dailyDigestTask, guestExpiryTask];

@@ -7,6 +7,7 @@ import { AppError, isUniqueViolation, notFound } from '../errors';
 import type { GlobalRoleKey } from '../rbac/catalog';
 import { checkSecondFactor } from '../account/mfa';
 import { mfaSetupRequiredBy } from '../account/mfa-policy';
+import { guestAccessOf } from '../guests/my-access';
 import { hashPassword, verifyPassword } from './password';
 import type { createUserInput, listUsersInput, setGlobalRolesInput } from './schemas';
 
@@ -143,6 +144,7 @@ export async function getMe(deps: ServiceDeps, userId: string) {
   if (!user) throw notFound('User', userId);
   const { roleAssignments, ...rest } = user;
   // Set when a role of theirs requires MFA they have not set up: the web app then shows a blocking banner.
-  const mfaRequiredBy = await mfaSetupRequiredBy(deps.db, userId);
-  return { ...rest, roles: roleAssignments.map((a) => a.roleId), mfaRequiredBy };
+  // guest: an external collaborator's live workspaces and when each ends (null for everyone else), for the shell's banner.
+  const [mfaRequiredBy, guest] = await Promise.all([mfaSetupRequiredBy(deps.db, userId), guestAccessOf(deps.db, userId, deps.clock())]);
+  return { ...rest, roles: roleAssignments.map((a) => a.roleId), mfaRequiredBy, guest };
 }
