@@ -1,0 +1,3 @@
+export { PresenceAvatars } from './presence-avatars';
+export { CommentThread } from './comment-thread';
+export type { ResourceProps, ResourceType } from './types';
