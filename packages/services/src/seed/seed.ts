@@ -17,6 +17,7 @@ import { AccessChecker } from '../rbac/resolve';
 import { workflowTemplate } from '../workflow/templates';
 import { createWorkflow } from '../workflow/workflows';
 import { createWorkflowInput } from '../workflow/inputs';
+import { seedDemoArticles } from '../kb/seed';
 
 export interface SeedOptions {
   adminEmail?: string;
@@ -53,6 +54,7 @@ export async function seed(deps: ServiceDeps, options: SeedOptions = {}): Promis
     const source = await createDemoSource(deps, adminActor, workspace.id, options.dataDir);
     await createDemoWorkflow(deps, adminActor, workspace.id, source.id);
   }
+  await seedDemoArticles(deps, adminActor, workspace.id);
   return { adminEmail, generatedPassword, createdAdmin: true, createdDemoWorkspace: true };
 }
 
