@@ -74,7 +74,7 @@ export async function deliverPendingEmails(deps: ServiceDeps, options: { smtp?: 
     result.logged = count;
   } else {
     const candidates = await deps.db.emailOutbox.findMany({ where: scope, orderBy: { createdAt: 'asc' }, take: (options.limit ?? 100) * 2 });
-    const due = candidates.filter((e) => nextAttemptAt(e.createdAt, e.attempts) <= now).slice(0, options.limit ?? 100);
+    const due = candidates.filter((e) => e.attempts === 0 || nextAttemptAt(e.createdAt, e.attempts) <= now).slice(0, options.limit ?? 100);
     if (due.length) {
       const transport = nodemailer.createTransport(smtp.url);
       try {
