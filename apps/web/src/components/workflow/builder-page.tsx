@@ -8,6 +8,7 @@ import { CheckCircle2, ExternalLink, LayoutGrid, Play, Save, ShieldCheck, Workfl
 import { Badge, Button, PageHeader, Skeleton, Tabs, TabsContent, TabsList, TabsTrigger, toast } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import { PageLoadError } from '~/components/page-load-error';
+import { CommentThread, PresenceAvatars } from '~/features/collab';
 import { AnalysisTab } from './builder-analysis';
 import { addStep, autoLayout, connect, NODE_HEIGHT, removeSteps, renameStep, STEP_GAP, withPositions } from './builder-graph';
 import { useUnsavedChangesGuard } from './builder-guard';
@@ -272,6 +273,7 @@ export function BuilderEditor({ data }: { data: EditableWorkflow }) {
         description={data.description || undefined}
         actions={
           <>
+            {isNew ? null : <PresenceAvatars resourceType="workflow" resourceId={data.id} />}
             <Button variant="outline" onClick={() => void onValidate()} disabled={validating} data-testid="validate">
               <ShieldCheck />
               Validate
@@ -452,6 +454,7 @@ export function BuilderEditor({ data }: { data: EditableWorkflow }) {
           ) : null}
         </TabsContent>
       </Tabs>
+      {isNew ? null : <CommentThread className="mt-4" resourceType="workflow" resourceId={data.id} />}
       <RunDialog
         open={running}
         onOpenChange={setRunning}

@@ -14,6 +14,7 @@ import { EnvironmentBadge } from '~/components/environment-badge';
 import { assetHref, AssetTypeIcon, certificationLabel, SensitivityBadge } from './bits';
 import { CurateGate } from './curate-gate';
 import type { AssetView, Certification } from './types';
+import { PresenceAvatars } from '~/features/collab';
 
 const certifications = Object.keys(certificationLabel) as Certification[];
 
@@ -76,6 +77,7 @@ export function AssetHeader({
       }
       actions={
         <>
+          <PresenceAvatars resourceType="asset" resourceId={asset.id} />
           <Link
             href={`/compliance/findings?assetId=${asset.id}`}
             className="inline-flex h-9 items-center gap-1.5 rounded-md border px-3 text-sm hover:bg-accent"

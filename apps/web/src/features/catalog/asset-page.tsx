@@ -25,6 +25,7 @@ import { TagsCard } from './tags-card';
 import { TermsCard } from './terms-card';
 import { isColumnChild } from './types';
 import { useAsset, useUpdateAsset } from './use-asset';
+import { CommentThread } from '~/features/collab';
 
 const tabs = ['overview', 'lineage'] as const;
 type Tab = (typeof tabs)[number];
@@ -157,6 +158,7 @@ export function AssetPage({ id }: { id: string }) {
                   </CardContent>
                 </Card>
               ) : null}
+              <CommentThread resourceType="asset" resourceId={a.id} />
             </div>
             <div className="grid content-start gap-4">
               {a.type !== 'column' ? (

@@ -20,6 +20,7 @@ import {
 } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import { EnvironmentBadge } from '~/components/environment-badge';
+import { CommentThread, PresenceAvatars } from '~/features/collab';
 import { formatDate, formatDateTime } from '~/lib/format';
 import { AssigneePicker } from './assignee-picker';
 import { Condition, FindingStatusBadge, SeverityBadge } from './bits';
@@ -110,6 +111,7 @@ export function FindingSheet({
                 <SeverityBadge severity={f.severity} />
                 <FindingStatusBadge status={f.status} />
                 <span className="text-xs text-muted-foreground">{f.framework.name}</span>
+                <PresenceAvatars className="ml-auto mr-8" resourceType="finding" resourceId={f.id} />
               </div>
               <SheetTitle>
                 <span className="font-mono text-base">{f.rule.code}</span> · {f.rule.title}
@@ -240,6 +242,7 @@ export function FindingSheet({
                   ) : null}
                 </dl>
               </Section>
+              <CommentThread resourceType="finding" resourceId={f.id} />
             </SheetBody>
             <SheetFooter>
               {f.canManage ? null : (
