@@ -5,3 +5,8 @@ export { approveAccessRequest, rejectAccessRequest } from './decide';
 export { expireAccessGrants, accessExpiryTask } from './expiry';
 export { approversAt } from './approvers';
 export { accessReport, type AccessReportEntry, type AccessRoute } from './report';
+export * from './attestation-schemas';
+export { createPolicy, updatePolicy, publishPolicy, archivePolicy, listPolicies, policyStatus } from './attestation-policies';
+export { myAttestations, attest } from './attest';
+export { standingOf, type Standing } from './attestation-standing';
+export { invalidateAttestationBlocking } from './attestation-blocking';

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '@racine/db';
 import type { Actor } from '../actor';
+import { blockedRoleKeys } from '../access/attestation-blocking';
 import { AppError } from '../errors';
 import type { PermissionKey } from './catalog';
 
@@ -66,7 +67,9 @@ export async function grantsAt(db: DbOrTx, userId: string, scope: Scope, now = n
       scope,
       permissions: membership.role.permissions.map((p) => p.permissionKey as PermissionKey),
     });
-  return grants;
+  // A global role held by someone overdue on a blocking attestation counts for nothing until they attest.
+  const blocked = await blockedRoleKeys(db, userId, grants.filter((g) => g.via === 'global').map((g) => g.roleKey), now);
+  return blocked.size ? grants.filter((g) => !(g.via === 'global' && blocked.has(g.roleKey))) : grants;
 }
 
 export async function permissionsAt(db: DbOrTx, userId: string, scope: Scope): Promise<Set<PermissionKey>> {
