@@ -13,6 +13,9 @@ import type { createDocumentInput, listDocumentsInput, renameDocumentInput } fro
 import { readAll } from './store';
 import { documentTemplates } from './templates';
 
+/** The first update of a document made from a template. */
+export const TEMPLATE_CLIENT_ID = 'server:template';
+
 export async function createDocument(deps: ServiceDeps, actor: Actor, access: AccessChecker, input: z.output<typeof createDocumentInput>) {
   const userId = editorOf(actor);
   const workspace = await deps.db.workspace.findUnique({ where: { id: input.workspaceId }, select: { id: true, name: true } });
@@ -34,12 +37,15 @@ export async function createDocument(deps: ServiceDeps, actor: Actor, access: Ac
         resourceId: resource?.resourceId ?? null,
         kind,
         title: input.title,
-        snapshot: template.text ? forDb(stateFromText(template.text)) : null,
         text: template.text,
         createdById: userId,
       },
       select: { id: true, title: true, kind: true, workspaceId: true },
     });
+    // The template's text is the first update (not a snapshot at seq 0), so every reader's cursor starts past it.
+    if (template.text) {
+      await tx.documentUpdate.create({ data: { documentId: doc.id, update: forDb(stateFromText(template.text)), clientId: TEMPLATE_CLIENT_ID, userId } });
+    }
     return {
       result: doc,
       resourceId: doc.id,
