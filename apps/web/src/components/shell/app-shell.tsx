@@ -10,6 +10,7 @@ import { NotificationBell } from '~/features/notifications/notification-bell';
 import { UserMenu } from './user-menu';
 import { type SessionUser, SessionUserProvider } from './current-user';
 import { WorkspaceProvider } from './workspace-context';
+import { AttestationBanner } from '~/features/attestations/attestation-banner';
 
 export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const [paletteOpen, setPaletteOpen] = React.useState(false);
@@ -65,6 +66,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
             </header>
             <main id="main" className="min-h-0 flex-1 overflow-y-auto">
               <div className="mx-auto w-full max-w-6xl px-4 py-6 md:px-8 md:py-8">
+                {hydrated ? <AttestationBanner /> : null}
                 {hydrated ? children : <PageSkeleton />}
               </div>
             </main>

@@ -21,6 +21,7 @@ import { useWorkspaces } from '~/components/shell/workspace-context';
 import { EnvironmentBadge } from '~/components/environment-badge';
 import { formatRelative } from '~/lib/format';
 import { actorLabel, CategoryBadge, resourceLabel } from '~/features/activity/event-bits';
+import { AttestationsCard } from '~/features/attestations/attestations-card';
 
 const checkLabels: Record<string, string> = {
   database: 'Database',
@@ -128,6 +129,7 @@ export function OverviewPage() {
           </CardContent>
         </Card>
       </div>
+      <AttestationsCard />
 
       <Card className="mt-4">
         <CardHeader className="flex-row items-center justify-between">
