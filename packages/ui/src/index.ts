@@ -79,7 +79,7 @@ export {
 } from './sidebar';
 export { CommandPalette, useCommandPaletteShortcut, type CommandAction } from './command-palette';
 export { Toaster, toast } from './toaster';
-export { ThemeProvider, ThemeToggle, useTheme } from './theme';
+export { ThemeProvider, ThemeToggle, type ThemeChoice, useTheme } from './theme';
 export { AreaChartView, BarChartView, type ChartSeries } from './chart';
 export { LineChartView, Sparkline } from './line-chart';
 export { StatusDot, type Status } from './status-dot';

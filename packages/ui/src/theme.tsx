@@ -25,8 +25,10 @@ const options = [
   { value: 'system', label: 'System', Icon: Monitor },
 ] as const;
 
-/** A three-way segmented switch: light, dark, system. */
-export function ThemeToggle({ className }: { className?: string }) {
+export type ThemeChoice = (typeof options)[number]['value'];
+
+/** A three-way segmented switch: light, dark, system. `onChange` lets the app also save the choice (to the user's profile). */
+export function ThemeToggle({ className, onChange }: { className?: string; onChange?: (theme: ThemeChoice) => void }) {
   const { theme, setTheme } = useTheme();
   const [mounted, setMounted] = React.useState(false);
   React.useEffect(() => setMounted(true), []);
@@ -46,7 +48,10 @@ export function ThemeToggle({ className }: { className?: string }) {
             aria-checked={checked}
             aria-label={label}
             title={label}
-            onClick={() => setTheme(value)}
+            onClick={() => {
+              setTheme(value);
+              if (value !== theme) onChange?.(value);
+            }}
             className={cn(
               'flex size-7 items-center justify-center rounded-[5px] text-muted-foreground transition-colors hover:text-foreground cursor-pointer',
               checked && 'bg-accent text-foreground',

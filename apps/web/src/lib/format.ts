@@ -1,6 +1,24 @@
 const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+let dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+let dateOnly = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+let displayTimeZone: string | undefined;
+
+/**
+ * Dates show in the signed-in user's time zone (their profile), set once the
+ * profile loads; until then, and for a zone this browser does not know, in the
+ * browser's own. Only absolute dates change: "3 minutes ago" is the same anywhere.
+ */
+export function setDisplayTimeZone(timeZone: string | null | undefined) {
+  const next = timeZone || undefined;
+  if (next === displayTimeZone) return;
+  try {
+    dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: next });
+    dateOnly = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: next });
+    displayTimeZone = next;
+  } catch {
+    // An unknown zone (RangeError): keep the formatters as they were.
+  }
+}
 
 /** "3 minutes ago", "in 2 days". */
 export function formatRelative(date: Date | string | null | undefined, now = Date.now()): string {

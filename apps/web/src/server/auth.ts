@@ -2,7 +2,16 @@ import type { NextAuthOptions } from 'next-auth';
 import { getServerSession } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
-import { authenticateWithPassword, findActiveUserByEmail, getServiceDeps } from '@racine/services';
+import {
+  AppError,
+  authenticateWithPassword,
+  endUserSession,
+  findActiveUserByEmail,
+  getServiceDeps,
+  isSessionLive,
+  SESSION_MAX_AGE_SECONDS,
+  startUserSession,
+} from '@racine/services';
 
 interface OidcProfile {
   sub: string;
@@ -49,23 +58,51 @@ function oidcProvider(): OAuthConfig<OidcProfile> | null {
   };
 }
 
+/** A request header from next-auth's `req` (a plain object of lower-case names, or Headers). */
+function headerOf(headers: unknown, name: string): string | null {
+  if (!headers) return null;
+  if (headers instanceof Headers) return headers.get(name);
+  const value = (headers as Record<string, string | string[] | undefined>)[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
+
+/** What the sign-in request says about the browser, kept on the session row so a user can tell sessions apart. */
+interface SignInClient {
+  userAgent?: string | null;
+  ip?: string | null;
+}
+
 const credentials = CredentialsProvider({
   id: 'credentials',
   name: 'Email and password',
   credentials: {
     email: { label: 'Email', type: 'email' },
     password: { label: 'Password', type: 'password' },
+    otp: { label: 'Authentication code', type: 'text' },
   },
-  async authorize(input) {
+  async authorize(input, req) {
     const email = input?.email?.trim();
     const password = input?.password;
     if (!email || !password) return null;
-    return authenticateWithPassword(getServiceDeps(), email, password);
+    try {
+      const user = await authenticateWithPassword(getServiceDeps(), email, password, input?.otp);
+      if (!user) return null;
+      const forwarded = headerOf(req?.headers, 'x-forwarded-for')?.split(',')[0]?.trim();
+      const client: SignInClient = {
+        userAgent: headerOf(req?.headers, 'user-agent'),
+        ip: forwarded || headerOf(req?.headers, 'x-real-ip'),
+      };
+      return { ...user, ...client };
+    } catch (error) {
+      // MFA_REQUIRED / MFA_INVALID: next-auth hands an error's message to the sign-in form.
+      if (error instanceof AppError) throw new Error(error.message);
+      throw error;
+    }
   },
 });
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: 'jwt', maxAge: 60 * 60 * 12 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/sign-in', error: '/sign-in' },
   providers: [credentials, ...[oidcProvider()].filter((p) => p !== null)],
   callbacks: {
@@ -87,11 +124,27 @@ export const authOptions: NextAuthOptions = {
       } else if (user) {
         token.sub = user.id;
       }
+      // A sign-in (user is set only then) starts a session row, which the API and the app check on every request.
+      if (user && token.sub) {
+        const client = user as SignInClient;
+        const started = await startUserSession(getServiceDeps(), {
+          userId: token.sub,
+          userAgent: client.userAgent,
+          ip: client.ip,
+          method: account?.provider ?? 'credentials',
+        });
+        token.sid = started.id;
+      }
       return token;
     },
     session({ session, token }) {
-      if (token.sub) session.user = { ...session.user, id: token.sub };
+      if (token.sub) session.user = { ...session.user, id: token.sub, sessionId: typeof token.sid === 'string' ? token.sid : null };
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sub && typeof token.sid === 'string') await endUserSession(getServiceDeps(), token.sub, token.sid).catch(() => {});
     },
   },
 };
@@ -99,4 +152,15 @@ export const authOptions: NextAuthOptions = {
 /** The signed-in user's session in a server component or route handler, or null. */
 export function getSession() {
   return getServerSession(authOptions);
+}
+
+/**
+ * The session, only while its session row is live: null when it was signed
+ * out elsewhere, expired, or predates session rows. Pages use this; the API
+ * checks the same through createTRPCContext.
+ */
+export async function getLiveSession() {
+  const session = await getSession();
+  if (!session?.user?.id || !session.user.sessionId) return null;
+  return (await isSessionLive(getServiceDeps(), session.user.id, session.user.sessionId)) ? session : null;
 }

@@ -2,6 +2,14 @@ import type { DefaultSession } from 'next-auth';
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string } & DefaultSession['user'];
+    /** sessionId: the UserSession row this browser signed in with (null for cookies from before session rows). */
+    user: { id: string; sessionId: string | null } & DefaultSession['user'];
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    /** The UserSession row's id, set at sign-in. */
+    sid?: string;
   }
 }

@@ -21,11 +21,11 @@ export async function changePassword(deps: ServiceDeps, actor: Actor, input: z.o
   if (!user.passwordHash) throw new AppError('BAD_REQUEST', 'Your account signs in through single sign-on and has no password to change');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     // Through mutate so the refusal is recorded as a failure row, like every refused change.
-    return mutate(deps, actor, spec, async () => {
-      throw new AppError('BAD_REQUEST', 'The current password is wrong');
+    return mutate<never>(deps, actor, spec, async () => {
+      throw new AppError('BAD_REQUEST', 'The current password is wrong', { field: 'currentPassword' });
     });
   }
-  if (input.newPassword === input.currentPassword) throw new AppError('BAD_REQUEST', 'The new password must differ from the current one');
+  if (input.newPassword === input.currentPassword) throw new AppError('BAD_REQUEST', 'The new password must differ from the current one', { field: 'newPassword' });
   const passwordHash = await hashPassword(input.newPassword);
   const keep = actor.kind === 'user' ? actor.sessionId : undefined;
   return mutate(deps, actor, spec, async (tx) => {

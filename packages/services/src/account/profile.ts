@@ -55,7 +55,7 @@ export async function updateProfile(deps: ServiceDeps, actor: Actor, access: Acc
     const exists = await deps.db.workspace.findUnique({ where: { id: input.defaultWorkspaceId }, select: { id: true } });
     // A workspace the caller may not read is reported like one that does not exist: its id says nothing.
     if (!exists || !(await access.can('workspace.read', workspaceScope(input.defaultWorkspaceId))))
-      throw new AppError('BAD_REQUEST', `Workspace ${input.defaultWorkspaceId} is not one you can open, so it cannot be your default`);
+      throw new AppError('BAD_REQUEST', `Workspace ${input.defaultWorkspaceId} is not one you can open, so it cannot be your default`, { field: 'defaultWorkspaceId' });
   }
   const { name, ...profileFields } = input;
   return mutate(deps, actor, { type: 'user.profile.updated', category: 'configuration', sourceGroup: 'user', action: 'update', resourceType: 'user', resourceId: userId }, async (tx) => {

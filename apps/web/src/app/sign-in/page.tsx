@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getSession, oidcConfig } from '~/server/auth';
+import { getLiveSession, oidcConfig } from '~/server/auth';
 import { safeCallbackUrl } from '~/lib/callback-url';
 import { SignInForm } from './sign-in-form';
 
@@ -16,7 +16,8 @@ export default async function SignInPage({
   const callbackUrl = safeCallbackUrl(
     typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined,
   );
-  if (await getSession()) redirect(callbackUrl);
+  // Only a live session skips the form: one signed out elsewhere must be able to sign in again.
+  if (await getLiveSession()) redirect(callbackUrl);
   const oidc = oidcConfig();
   return (
     <main className="flex min-h-dvh items-center justify-center bg-sidebar p-4">

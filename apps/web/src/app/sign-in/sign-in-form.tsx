@@ -27,6 +27,7 @@ type Values = z.infer<typeof schema>;
 
 const errorMessages: Record<string, string> = {
   CredentialsSignin: 'Wrong email or password, or the account is deactivated.',
+  MFA_INVALID: 'That code is not right. Enter the current code from your authenticator app, or an unused recovery code.',
   AccessDenied:
     'Your single sign-on account is not linked to an active Racine user. Ask an admin to create one with your email.',
   OAuthSignin: 'Could not reach the single sign-on provider.',
@@ -54,14 +55,20 @@ export function SignInForm({
     defaultValues: { email: '', password: '' },
   });
   const { errors, isSubmitting } = form.formState;
+  // With two-factor authentication on, the right password leads to a second step asking for a code.
+  const [secondStep, setSecondStep] = React.useState<Values | null>(null);
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  const attempt = async (values: Values, otp?: string) => {
     setError(null);
     try {
-      const result = await signIn('credentials', { ...values, redirect: false, callbackUrl });
+      const result = await signIn('credentials', { ...values, ...(otp ? { otp } : {}), redirect: false, callbackUrl });
+      if (result?.error === 'MFA_REQUIRED') {
+        setSecondStep(values);
+        return;
+      }
       if (!result || result.error) {
         setError(errorMessages[result?.error ?? ''] ?? errorMessages.CredentialsSignin!);
-        form.setFocus('password');
+        if (!otp) form.setFocus('password');
         return;
       }
       router.replace(callbackUrl);
@@ -69,9 +76,32 @@ export function SignInForm({
     } catch {
       setError('Could not reach the server. Check your connection and try again.');
     }
-  });
+  };
+  const onSubmit = form.handleSubmit((values) => attempt(values));
 
   const busy = isSubmitting || ssoPending;
+  if (secondStep)
+    return (
+      <Card className="w-full max-w-sm shadow-lg">
+        <CardHeader className="items-center gap-3 pb-4 pt-7 text-center">
+          <Logo className="size-10" />
+          <div className="grid gap-1">
+            <CardTitle className="text-xl">Two-factor authentication</CardTitle>
+            <CardDescription>Enter the code from your authenticator app for {secondStep.email}</CardDescription>
+          </div>
+        </CardHeader>
+        <CardContent className="grid gap-4 pb-7">
+          {error ? <SignInError message={error} /> : null}
+          <CodeStep
+            onSubmit={(code) => attempt(secondStep, code)}
+            onBack={() => {
+              setSecondStep(null);
+              setError(null);
+            }}
+          />
+        </CardContent>
+      </Card>
+    );
   return (
     <Card className="w-full max-w-sm shadow-lg">
       <CardHeader className="items-center gap-3 pb-4 pt-7 text-center">
@@ -82,16 +112,7 @@ export function SignInForm({
         </div>
       </CardHeader>
       <CardContent className="grid gap-4 pb-7">
-        {error ? (
-          <div
-            role="alert"
-            data-testid="sign-in-error"
-            className="flex gap-2 rounded-md border border-destructive/30 bg-destructive/8 p-3 text-sm text-destructive"
-          >
-            <TriangleAlert className="mt-0.5 size-4 shrink-0" />
-            <span>{error}</span>
-          </div>
-        ) : null}
+        {error ? <SignInError message={error} /> : null}
         <form className="grid gap-4" onSubmit={onSubmit} noValidate>
           <Field label="Email" htmlFor="email" error={errors.email?.message}>
             <Input
@@ -142,5 +163,65 @@ export function SignInForm({
         ) : null}
       </CardContent>
     </Card>
+  );
+}
+
+function SignInError({ message }: { message: string }) {
+  return (
+    <div
+      role="alert"
+      data-testid="sign-in-error"
+      className="flex gap-2 rounded-md border border-destructive/30 bg-destructive/8 p-3 text-sm text-destructive"
+    >
+      <TriangleAlert className="mt-0.5 size-4 shrink-0" />
+      <span>{message}</span>
+    </div>
+  );
+}
+
+/** The second step: a 6-digit code, or one of the recovery codes shown when MFA was set up. */
+function CodeStep({ onSubmit, onBack }: { onSubmit: (code: string) => Promise<void>; onBack: () => void }) {
+  const [code, setCode] = React.useState('');
+  const [pending, setPending] = React.useState(false);
+  const [missing, setMissing] = React.useState(false);
+  return (
+    <form
+      className="grid gap-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!code.trim()) return setMissing(true);
+        setPending(true);
+        void onSubmit(code.trim()).finally(() => setPending(false));
+      }}
+    >
+      <Field
+        label="Authentication code"
+        htmlFor="otp"
+        hint="Lost your phone? Enter one of your recovery codes instead."
+        error={missing ? 'Enter the code' : undefined}
+      >
+        <Input
+          id="otp"
+          inputMode="text"
+          autoComplete="one-time-code"
+          autoFocus
+          placeholder="123456"
+          value={code}
+          disabled={pending}
+          onChange={(e) => {
+            setCode(e.target.value);
+            setMissing(false);
+          }}
+        />
+      </Field>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? <Spinner /> : null}
+        {pending ? 'Verifying…' : 'Verify'}
+      </Button>
+      <Button type="button" variant="ghost" className="w-full" disabled={pending} onClick={onBack}>
+        Use another account
+      </Button>
+    </form>
   );
 }

@@ -10,6 +10,8 @@ import { NotificationBell } from '~/features/notifications/notification-bell';
 import { UserMenu } from './user-menu';
 import { type SessionUser, SessionUserProvider } from './current-user';
 import { WorkspaceProvider } from './workspace-context';
+import { AccountPreferencesSync } from '~/features/account/account-sync';
+import { MfaRequiredGate } from '~/features/account/mfa-required-banner';
 import { AttestationBanner } from '~/features/attestations/attestation-banner';
 
 export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
@@ -67,12 +69,13 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
             <main id="main" className="min-h-0 flex-1 overflow-y-auto">
               <div className="mx-auto w-full max-w-6xl px-4 py-6 md:px-8 md:py-8">
                 {hydrated ? <AttestationBanner /> : null}
-                {hydrated ? children : <PageSkeleton />}
+                {hydrated ? <MfaRequiredGate>{children}</MfaRequiredGate> : <PageSkeleton />}
               </div>
             </main>
           </div>
         </div>
         <CommandMenu open={paletteOpen} onOpenChange={setPaletteOpen} />
+        <AccountPreferencesSync />
       </WorkspaceProvider>
     </SessionUserProvider>
   );

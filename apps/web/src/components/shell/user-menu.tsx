@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { signOut } from 'next-auth/react';
-import { KeyRound, LogOut, UserCog } from 'lucide-react';
+import { KeyRound, LogOut, Settings, UserCog } from 'lucide-react';
 import {
   Avatar,
   Badge,
@@ -13,9 +13,11 @@ import {
   ThemeToggle,
 } from '@racine/ui';
 import { useCurrentUser } from './current-user';
+import { useSaveTheme } from '~/features/account/account-sync';
 
 export function UserMenu() {
   const { user, roles, isAdmin } = useCurrentUser();
+  const saveTheme = useSaveTheme();
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
@@ -47,9 +49,15 @@ export function UserMenu() {
         <DropdownMenuSeparator />
         <div className="flex items-center justify-between px-2 py-1.5 text-sm">
           Theme
-          <ThemeToggle />
+          <ThemeToggle onChange={saveTheme} />
         </div>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/settings/profile" data-testid="user-menu-settings">
+            <Settings />
+            Profile &amp; settings
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem asChild>
           <Link href="/settings/tokens">
             <KeyRound />

@@ -21,11 +21,15 @@ const WorkspaceContext = React.createContext<WorkspaceContextValue | null>(null)
 /**
  * The workspace the user is working in, remembered in localStorage. The list
  * comes from workspace.list (what the user may see), so a stale stored id
- * (deleted workspace, removed membership) silently falls back to the first.
+ * (deleted workspace, removed membership) silently falls back to the
+ * profile's default workspace, then to the first.
  */
 export function WorkspaceProvider({ children }: { children: React.ReactNode }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.workspace.list.queryOptions({ limit: 100 }));
+  // The profile's default workspace is the first pick when this browser has not chosen one.
+  const me = useQuery(trpc.user.me.queryOptions(undefined, { staleTime: 60_000 }));
+  const defaultId = me.data?.profile?.defaultWorkspaceId ?? null;
   const [storedId, setStoredId] = React.useState<string | null>(null);
 
   React.useEffect(() => {
@@ -45,9 +49,10 @@ export function WorkspaceProvider({ children }: { children: React.ReactNode }) {
 
   const value = React.useMemo<WorkspaceContextValue>(() => {
     const workspaces = list.data?.items ?? [];
-    const current = workspaces.find((w) => w.id === storedId) ?? workspaces[0] ?? null;
+    const current =
+      workspaces.find((w) => w.id === storedId) ?? workspaces.find((w) => w.id === defaultId) ?? workspaces[0] ?? null;
     return { workspaces, current, setCurrentId, isLoading: list.isPending, error: list.error };
-  }, [list.data, list.isPending, list.error, storedId, setCurrentId]);
+  }, [list.data, list.isPending, list.error, storedId, defaultId, setCurrentId]);
 
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

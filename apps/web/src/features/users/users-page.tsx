@@ -1,7 +1,8 @@
 'use client';
 import * as React from 'react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { Plus, ShieldCheck, Users } from 'lucide-react';
+import Link from 'next/link';
+import { KeySquare, Plus, ShieldCheck, Users } from 'lucide-react';
 import {
   Avatar,
   Badge,
@@ -20,6 +21,7 @@ import { formatRelative } from '~/lib/format';
 import { useDebounced } from '~/lib/use-debounced';
 import { CreateUserDialog } from './create-user-dialog';
 import { EditRolesDialog } from './edit-roles-dialog';
+import { RolesMfaCard } from './roles-mfa-card';
 
 type User = RouterOutputs['user']['list']['items'][number];
 
@@ -97,17 +99,25 @@ export function UsersPage() {
     {
       id: 'actions',
       header: <span className="sr-only">Actions</span>,
-      className: 'w-32 text-right',
+      className: 'w-64 text-right',
       cell: (u) => (
-        <Button
-          variant="outline"
-          size="sm"
-          onClick={() => setEditing(u)}
-          aria-label={`Change roles of ${u.name}`}
-        >
-          <ShieldCheck />
-          Roles
-        </Button>
+        <div className="flex justify-end gap-2">
+          <Button variant="ghost" size="sm" asChild>
+            <Link href={`/settings/permissions?user=${u.id}`} aria-label={`Permissions of ${u.name}`}>
+              <KeySquare />
+              Permissions
+            </Link>
+          </Button>
+          <Button
+            variant="outline"
+            size="sm"
+            onClick={() => setEditing(u)}
+            aria-label={`Change roles of ${u.name}`}
+          >
+            <ShieldCheck />
+            Roles
+          </Button>
+        </div>
       ),
     },
   ];
@@ -160,6 +170,7 @@ export function UsersPage() {
           ) : null
         }
       />
+      <RolesMfaCard />
       <CreateUserDialog open={createOpen} onOpenChange={setCreateOpen} />
       <EditRolesDialog user={editing} onClose={() => setEditing(null)} />
     </>

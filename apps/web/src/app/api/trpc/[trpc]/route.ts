@@ -13,7 +13,12 @@ function handler(req: Request) {
     router: appRouter,
     createContext: async () => {
       const session = await getSession();
-      return createTRPCContext({ headers: req.headers, sessionUserId: session?.user?.id ?? null });
+      return createTRPCContext({
+        headers: req.headers,
+        sessionUserId: session?.user?.id ?? null,
+        // Checked against its UserSession row: a signed-out session is refused even with a valid cookie.
+        sessionId: session?.user?.sessionId ?? null,
+      });
     },
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR')

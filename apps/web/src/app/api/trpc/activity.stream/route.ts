@@ -17,7 +17,12 @@ function handler(req: Request) {
     req,
     async () => {
       const session = await getSession();
-      return createTRPCContext({ headers: req.headers, sessionUserId: session?.user?.id ?? null });
+      return createTRPCContext({
+        headers: req.headers,
+        sessionUserId: session?.user?.id ?? null,
+        // Checked against its UserSession row: a signed-out session is refused even with a valid cookie.
+        sessionId: session?.user?.sessionId ?? null,
+      });
     },
     {
       onError({ error, path }) {
