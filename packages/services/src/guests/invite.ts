@@ -33,6 +33,8 @@ function accessEnd(input: z.output<typeof inviteGuestInput>, now: Date): Date {
 
 export async function inviteGuest(deps: ServiceDeps, actor: Actor, access: AccessChecker, input: z.output<typeof inviteGuestInput>) {
   const inviterId = inviterOf(actor);
+  // Accounts are keyed by lower-case email (sign-in lowercases too); the schema does this already, in-process callers may not.
+  input = { ...input, email: input.email.trim().toLowerCase() };
   await access.require('guest.manage', workspaceScope(input.workspaceId));
   const now = deps.clock();
   const accessEndsAt = accessEnd(input, now);

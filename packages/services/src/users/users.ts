@@ -93,8 +93,10 @@ export async function authenticateWithPassword(deps: ServiceDeps, email: string,
   const normalized = email.trim().toLowerCase();
   const user = await deps.db.user.findUnique({ where: { email: normalized } });
   const ok = !!user?.passwordHash && user.isActive && (await verifyPassword(user.passwordHash, password));
+  // A guest's sign-ins are flagged in the log like everything else they do.
+  const self: Actor | null = user ? { kind: 'user', userId: user.id, ...(user.isGuest ? { guest: true as const } : {}) } : null;
   if (!ok) {
-    await recordActivity(deps, user ? { kind: 'user', userId: user.id } : systemActor, {
+    await recordActivity(deps, self ?? systemActor, {
       ...signInSpec,
       type: 'user.sign-in.failed',
       action: 'sign-in',
@@ -110,7 +112,7 @@ export async function authenticateWithPassword(deps: ServiceDeps, email: string,
     if (!code) throw new AppError('UNAUTHORIZED', MFA_REQUIRED);
     secondFactor = await checkSecondFactor(deps, user, code);
     if (!secondFactor) {
-      await recordActivity(deps, { kind: 'user', userId: user.id }, {
+      await recordActivity(deps, self!, {
         ...signInSpec,
         type: 'user.sign-in.failed',
         action: 'sign-in',
@@ -122,7 +124,7 @@ export async function authenticateWithPassword(deps: ServiceDeps, email: string,
     }
   }
   const details = { method: 'password', ...(secondFactor ? { secondFactor } : {}) };
-  await mutate(deps, { kind: 'user', userId: user.id }, { ...signInSpec, type: 'user.signed-in', action: 'sign-in', resourceId: user.id, details }, async (tx) => {
+  await mutate(deps, self!, { ...signInSpec, type: 'user.signed-in', action: 'sign-in', resourceId: user.id, details }, async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: deps.clock() } });
     return { result: null };
   });
