@@ -9,6 +9,8 @@ export const todoStatuses = ['open', 'in_progress', 'done', 'cancelled'] as cons
 
 export const listTasksInput = z.object({
   status: z.enum(taskStatuses).optional(),
+  /** Several statuses at once, e.g. the inbox's open and in-progress ones. */
+  statuses: z.array(z.enum(taskStatuses)).min(1).max(taskStatuses.length).optional(),
   kind: z.enum(taskKinds).optional(),
   workspaceId: z.uuid('Not a workspace id').optional(),
   limit: z.number().int().min(1).max(100).default(25),

@@ -69,7 +69,7 @@ export async function listTasks(deps: ServiceDeps, access: AccessChecker, input:
   const visible: Prisma.HumanTaskWhereInput = { OR: [...(mine.OR ?? []), { createdById: userId }] };
   const where: Prisma.HumanTaskWhereInput = {
     ...(admin ? {} : visible),
-    ...(input.status ? { status: input.status } : {}),
+    ...(input.status ? { status: input.status } : input.statuses ? { status: { in: input.statuses } } : {}),
     ...(input.kind ? { kind: input.kind } : {}),
     ...(input.workspaceId ? { workspaceId: input.workspaceId } : {}),
   };

@@ -26,6 +26,7 @@ import { TermsCard } from './terms-card';
 import { isColumnChild } from './types';
 import { useAsset, useUpdateAsset } from './use-asset';
 import { CommentThread } from '~/features/collab';
+import { ResourceTasks } from '~/features/tasks/resource-tasks';
 
 const tabs = ['overview', 'lineage'] as const;
 type Tab = (typeof tabs)[number];
@@ -181,6 +182,7 @@ export function AssetPage({ id }: { id: string }) {
                 saving={update.isPending}
                 onSave={(termIds) => quietly(save({ termIds }))}
               />
+              <ResourceTasks resourceType="asset" resourceId={a.id} />
               <DriftCard
                 drift={a.drift}
                 lastScannedAt={a.lastScannedAt}

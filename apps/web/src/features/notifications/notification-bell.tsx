@@ -7,20 +7,19 @@ import { Button, Popover, PopoverContent, PopoverTrigger, Skeleton, cn } from '@
 import { useTRPC } from '~/trpc/react';
 import { NotificationRow } from './notification-item';
 import { useMarkRead } from './use-notifications';
-
-const POLL_MS = 30_000;
+import { useNotificationStream } from './use-notification-stream';
 
 /**
- * The header's bell: how many notifications are unread (polled, and again whenever the window
- * regains focus), and a popover with the latest ten.
+ * The header's bell: how many notifications are unread, kept live by
+ * notification.stream (no polling: each new notification refreshes the count
+ * and lists), and a popover with the latest ten.
  */
 export function NotificationBell() {
   const trpc = useTRPC();
   const [open, setOpen] = React.useState(false);
+  const stream = useNotificationStream();
   const unread = useQuery({
     ...trpc.notification.unreadCount.queryOptions(),
-    refetchInterval: POLL_MS,
-    refetchIntervalInBackground: false,
     refetchOnWindowFocus: true,
   });
   const latest = useQuery({
@@ -37,6 +36,7 @@ export function NotificationBell() {
       <PopoverTrigger
         data-testid="notification-bell"
         data-unread={count}
+        data-live={stream.live || undefined}
         aria-label={count ? `Notifications: ${count} unread` : 'Notifications'}
         className="relative flex size-8 items-center justify-center rounded-md text-muted-foreground outline-none hover:bg-accent hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/40 cursor-pointer"
       >

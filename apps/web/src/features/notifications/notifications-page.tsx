@@ -10,6 +10,7 @@ import {
   DataTableLoadMore,
   EmptyState,
   ErrorState,
+  FilterSelect,
   PageHeader,
   Skeleton,
 } from '@racine/ui';
@@ -26,13 +27,26 @@ export function NotificationsPage() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const view: View = searchParams.get('view') === 'unread' ? 'unread' : 'all';
+  const kind = searchParams.get('kind');
+  // The kinds and their labels come with the preferences (the same registry).
+  const prefs = useQuery(trpc.notification.preferences.queryOptions());
+  const kindOptions = (prefs.data?.kinds ?? []).map((k) => ({ value: k.kind as string, label: k.label }));
+  const go = (next: { view?: View; kind?: string | null }) => {
+    const params = new URLSearchParams();
+    const v = next.view ?? view;
+    const k = next.kind === undefined ? kind : next.kind;
+    if (v === 'unread') params.set('view', 'unread');
+    if (k) params.set('kind', k);
+    const qs = params.toString();
+    router.replace(`${pathname}${qs ? `?${qs}` : ''}`, { scroll: false });
+  };
   const unread = useQuery({
     ...trpc.notification.unreadCount.queryOptions(),
     refetchOnWindowFocus: true,
   });
   const list = useInfiniteQuery({
     ...trpc.notification.list.infiniteQueryOptions(
-      { limit: 25, unreadOnly: view === 'unread' },
+      { limit: 25, unreadOnly: view === 'unread', ...(kind ? { kind } : {}) },
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
     placeholderData: keepPreviousData,
@@ -46,9 +60,13 @@ export function NotificationsPage() {
     <>
       <PageHeader
         title="Notifications"
-        description="What workflows and Racine told you: steps that notify, approvals waiting on you."
+        description="Mentions, tasks, approvals, access requests and workflow messages addressed to you."
         actions={
-          <Button
+          <>
+            <Button variant="ghost" asChild>
+              <Link href="/settings/notifications">Preferences</Link>
+            </Button>
+            <Button
             variant="outline"
             onClick={markAll}
             disabled={!count || pending}
@@ -56,22 +74,31 @@ export function NotificationsPage() {
           >
             <CheckCheck />
             Mark all read
-          </Button>
+            </Button>
+          </>
         }
       />
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
       <CountTabs
-        className="mb-4"
         label="Notifications shown"
         testIdPrefix="notifications-tab"
         value={view}
-        onChange={(v) =>
-          router.replace(`${pathname}${v === 'unread' ? '?view=unread' : ''}`, { scroll: false })
-        }
+        onChange={(v) => go({ view: v })}
         tabs={[
           { value: 'all', label: 'All', count: view === 'all' ? rows?.length : undefined },
           { value: 'unread', label: 'Unread', count },
         ]}
       />
+        <FilterSelect
+          value={kind}
+          onChange={(k) => go({ kind: k })}
+          options={kindOptions}
+          allLabel="Every kind"
+          label="Kind filter"
+          className="w-56"
+          data-testid="notification-kind-filter"
+        />
+      </div>
       {list.isPending ? (
         <div className="grid gap-2">
           <Skeleton className="h-16" />
@@ -86,7 +113,7 @@ export function NotificationsPage() {
         <Card>
           <EmptyState
             icon={<BellOff />}
-            title={view === 'unread' ? 'All caught up' : 'No notification yet'}
+            title={kind ? 'None of this kind' : view === 'unread' ? 'All caught up' : 'No notification yet'}
             description={
               view === 'unread'
                 ? 'Every notification has been read.'

@@ -3,7 +3,7 @@ import * as React from 'react';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { AlertTriangle, Check, ClipboardCheck, Inbox, X } from 'lucide-react';
+import { AlertTriangle, Check, ClipboardCheck, ExternalLink, Inbox, X } from 'lucide-react';
 import {
   Badge,
   type BadgeProps,
@@ -13,18 +13,30 @@ import {
   type DataTableColumn,
   DataTableLoadMore,
   EmptyState,
+  FilterSelect,
   PageHeader,
 } from '@racine/ui';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 import type { RouterOutputs } from '~/trpc/types';
 import { DecideDialog, type Decision } from './decide-dialog';
+import { TodoStatusSelect } from './todo-status-select';
 
 type TaskItem = RouterOutputs['task']['list']['items'][number];
+type Kind = TaskItem['kind'];
 type View = 'open' | 'decided';
+
+/** Still to do: an open approval or access request, or a todo not yet done. */
+const activeStatuses = ['open', 'in_progress'] as const;
+const isActive = (t: TaskItem) => (activeStatuses as readonly string[]).includes(t.status);
+
+const kindLabels: Record<Kind, string> = { approval: 'Approval', todo: 'Todo', access: 'Access request' };
+const kindOptions = (Object.keys(kindLabels) as Kind[]).map((k) => ({ value: k, label: kindLabels[k] }));
 
 const statusVariant: Record<string, NonNullable<BadgeProps['variant']>> = {
   open: 'warning',
+  in_progress: 'info',
+  done: 'success',
   approved: 'success',
   rejected: 'destructive',
   expired: 'secondary',
@@ -39,7 +51,7 @@ function assignee(t: TaskItem) {
 
 function Due({ task }: { task: TaskItem }) {
   if (!task.dueAt) return <span className="text-muted-foreground">no deadline</span>;
-  const overdue = task.status === 'open' && new Date(task.dueAt).getTime() < Date.now();
+  const overdue = isActive(task) && new Date(task.dueAt).getTime() < Date.now();
   return (
     <span
       className={
@@ -63,6 +75,16 @@ export function TasksPage() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const view: View = searchParams.get('view') === 'decided' ? 'decided' : 'open';
+  const kindParam = searchParams.get('kind');
+  const kind = kindParam && kindParam in kindLabels ? (kindParam as Kind) : null;
+  const go = (next: { view?: View; kind?: Kind | null }) => {
+    const params = new URLSearchParams();
+    if ((next.view ?? view) === 'decided') params.set('view', 'decided');
+    const k = next.kind === undefined ? kind : next.kind;
+    if (k) params.set('kind', k);
+    const qs = params.toString();
+    router.replace(`${pathname}${qs ? `?${qs}` : ''}`, { scroll: false });
+  };
   // A notification links to /tasks?task=<id>: that row flashes, wherever it is.
   const linkedId = searchParams.get('task');
   const [deciding, setDeciding] = React.useState<{ task: TaskItem; decision: Decision } | null>(
@@ -71,7 +93,7 @@ export function TasksPage() {
 
   const open = useInfiniteQuery({
     ...trpc.task.list.infiniteQueryOptions(
-      { status: 'open', limit: 50 },
+      { statuses: [...activeStatuses], limit: 50, ...(kind ? { kind } : {}) },
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
     refetchInterval: 30_000,
@@ -80,13 +102,13 @@ export function TasksPage() {
   // Every status; the open ones are dropped here (the open tab lists them).
   const all = useInfiniteQuery({
     ...trpc.task.list.infiniteQueryOptions(
-      { limit: 50 },
+      { limit: 50, ...(kind ? { kind } : {}) },
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
     // Loaded on the open tab too, so the Decided tab shows its count.
   });
   const openRows = open.data?.pages.flatMap((p) => p.items);
-  const decidedRows = all.data?.pages.flatMap((p) => p.items).filter((t) => t.status !== 'open');
+  const decidedRows = all.data?.pages.flatMap((p) => p.items).filter((t) => !isActive(t));
   const query = view === 'open' ? open : all;
   const linkedDecided =
     view === 'open' && linkedId && openRows && !openRows.some((t) => t.id === linkedId)
@@ -95,7 +117,14 @@ export function TasksPage() {
   const rows = view === 'open' ? openRows : decidedRows;
 
   const workflowCell = (t: TaskItem) =>
-    t.executionId ? (
+    t.kind !== 'approval' && t.link ? (
+      <div className="grid min-w-0">
+        <Link href={t.link} className="truncate hover:underline" onClick={(e) => e.stopPropagation()} data-testid="task-resource-link">
+          {t.kind === 'access' ? 'Access request' : (t.resourceType ?? 'Resource')}
+        </Link>
+        <span className="truncate text-xs text-muted-foreground">{t.workspaceName ?? ''}</span>
+      </div>
+    ) : t.executionId ? (
       <div className="grid min-w-0">
         <Link
           href={`/workflows/executions/${t.executionId}`}
@@ -123,14 +152,19 @@ export function TasksPage() {
       header: 'Task',
       cell: (t) => (
         <div className="grid min-w-0 max-w-md">
-          <span className="truncate font-medium">{t.title}</span>
+          <span className="flex min-w-0 items-center gap-2">
+            <span className="truncate font-medium">{t.title}</span>
+            <Badge variant="outline" className="shrink-0 font-normal" data-testid="task-kind">
+              {kindLabels[t.kind]}
+            </Badge>
+          </span>
           {t.description ? (
             <span className="line-clamp-2 text-xs text-muted-foreground">{t.description}</span>
           ) : null}
         </div>
       ),
     },
-    { id: 'workflow', header: 'Workflow', className: 'hidden md:table-cell', cell: workflowCell },
+    { id: 'workflow', header: 'About', className: 'hidden md:table-cell', cell: workflowCell },
     {
       id: 'assignee',
       header: 'For',
@@ -150,7 +184,20 @@ export function TasksPage() {
             header: <span className="sr-only">Decide</span>,
             className: 'w-48 text-right',
             cell: (t: TaskItem) =>
-              t.canDecide ? (
+              t.kind === 'access' ? (
+                <div className="flex justify-end" onClick={(e) => e.stopPropagation()}>
+                  <Button size="sm" variant="outline" asChild data-testid="review-task">
+                    <Link href={t.link ?? '/admin/access-requests'}>
+                      <ExternalLink />
+                      Review
+                    </Link>
+                  </Button>
+                </div>
+              ) : t.kind === 'todo' ? (
+                <div className="flex justify-end" onClick={(e) => e.stopPropagation()}>
+                  {t.canUpdate ? <TodoStatusSelect task={t} /> : <Badge variant={statusVariant[t.status] ?? 'secondary'}>{t.status.replace('_', ' ')}</Badge>}
+                </div>
+              ) : t.canDecide ? (
                 <div className="flex justify-end gap-1.5" onClick={(e) => e.stopPropagation()}>
                   <Button
                     size="sm"
@@ -179,12 +226,12 @@ export function TasksPage() {
       : [
           {
             id: 'status',
-            header: 'Decision',
+            header: 'Outcome',
             className: 'whitespace-nowrap',
             cell: (t: TaskItem) => (
               <div className="grid gap-0.5">
                 <Badge variant={statusVariant[t.status] ?? 'secondary'} data-testid="task-status">
-                  {t.status}
+                  {t.status.replace('_', ' ')}
                 </Badge>
                 <span className="text-xs text-muted-foreground" title={formatDateTime(t.decidedAt)}>
                   {t.decidedByName ? `by ${t.decidedByName} · ` : ''}
@@ -211,24 +258,29 @@ export function TasksPage() {
     <>
       <PageHeader
         title="Tasks"
-        description="Approvals that workflows are waiting on: yours, and those for a role you hold."
-        breadcrumb={<Link href="/workflows">Workflows</Link>}
+        description="Approvals workflows are waiting on, access requests to review, and todos on assets, findings and other resources: yours, those for a role you hold, and those you handed out."
       />
-      <CountTabs
-        className="mb-4"
-        label="Task state"
-        testIdPrefix="tasks-tab"
-        value={view}
-        onChange={(v) =>
-          router.replace(`${pathname}${v === 'open' ? '' : '?view=decided'}`, {
-            scroll: false,
-          })
-        }
-        tabs={[
-          { value: 'open', label: 'Open', count: openRows?.length },
-          { value: 'decided', label: 'Decided', count: decidedRows?.length },
-        ]}
-      />
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <CountTabs
+          label="Task state"
+          testIdPrefix="tasks-tab"
+          value={view}
+          onChange={(v) => go({ view: v })}
+          tabs={[
+            { value: 'open', label: 'Open', count: openRows?.length },
+            { value: 'decided', label: 'Done & decided', count: decidedRows?.length },
+          ]}
+        />
+        <FilterSelect
+          value={kind}
+          onChange={(k) => go({ kind: k })}
+          options={kindOptions}
+          allLabel="Every kind"
+          label="Kind filter"
+          className="w-44"
+          data-testid="task-kind-filter"
+        />
+      </div>
       {linkedDecided ? (
         <p className="mb-3 text-sm text-muted-foreground" data-testid="linked-task-decided">
           “{linkedDecided.title}” was already {linkedDecided.status}
@@ -248,17 +300,20 @@ export function TasksPage() {
         data={rows}
         getRowId={(t) => t.id}
         rowTestId="task-row"
-        rowData={(t) => ({ 'data-title': t.title, 'data-status': t.status })}
+        rowData={(t) => ({ 'data-title': t.title, 'data-status': t.status, 'data-kind': t.kind })}
         isLoading={query.isPending}
         error={query.error}
         onRetry={() => void query.refetch()}
-        onRowClick={(t) => t.executionId && router.push(`/workflows/executions/${t.executionId}`)}
+        onRowClick={(t) => {
+          if (t.executionId) router.push(`/workflows/executions/${t.executionId}`);
+          else if (t.link?.startsWith('/')) router.push(t.link);
+        }}
         empty={
           view === 'open' ? (
             <EmptyState
               icon={<Inbox />}
               title="Nothing waiting on you"
-              description="When a workflow reaches an approval step assigned to you or your role, it appears here."
+              description="Approvals assigned to you or your role, access requests you review and todos assigned to you appear here."
             />
           ) : (
             <EmptyState
