@@ -1,0 +1,108 @@
+import { expect, type Page, test } from '@playwright/test';
+import { signIn, uniqueName } from './fixtures';
+
+/** Calls a tRPC procedure over HTTP with the page's session (superjson's envelope, no batching). */
+async function trpc<T>(page: Page, path: string, input: unknown, kind: 'query' | 'mutation'): Promise<T> {
+  const body = { json: input };
+  const res =
+    kind === 'query'
+      ? await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(body))}`)
+      : await page.request.post(`/api/trpc/${path}`, { data: body });
+  expect(res.ok(), `${path}: ${await res.text()}`).toBeTruthy();
+  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/**
+ * Issue 8's notification centre: a user tunes their preferences (mentions by
+ * daily digest, workflow messages not in the app), an admin in another
+ * browser assigns them a task and their bell counts it live, without a
+ * reload; they mark everything read. The admin's outbox shows the email.
+ */
+test('preferences, a live bell when a task is assigned, and mark all read', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const adminContext = await browser.newContext();
+  const userContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  const userPage = await userContext.newPage();
+
+  // The admin creates the user (an admin too, so they can see whatever they are assigned).
+  const name = uniqueName('Notified');
+  const email = `${name.toLowerCase().replace(/\s+/g, '-')}@example.test`;
+  const password = 'notified-password-123';
+  await signIn(adminPage);
+  await adminPage.goto('/admin/users');
+  await adminPage.getByTestId('create-user').click();
+  const create = adminPage.getByTestId('create-user-dialog');
+  await create.getByLabel('Name').fill(name);
+  await create.getByLabel('Email').fill(email);
+  await create.getByLabel('Initial password').fill(password);
+  await create.getByRole('group', { name: 'Global roles' }).getByLabel('Admin', { exact: true }).check();
+  await create.getByRole('button', { name: 'Create user' }).click();
+  await expect(adminPage.getByText(`${name} can now sign in as ${email}`)).toBeVisible();
+
+  // Their preferences: mentions in the daily digest, workflow messages not in the app.
+  await signIn(userPage, { email, password });
+  await userPage.goto('/settings/notifications');
+  const mention = userPage.locator('[data-testid="pref-row"][data-kind="mention"]');
+  await mention.getByTestId('pref-email').click();
+  await userPage.getByRole('option', { name: 'Daily digest' }).click();
+  await expect(userPage.getByText('Saved for Mentions')).toBeVisible();
+  await expect(mention).toHaveAttribute('data-email', 'daily');
+  const workflow = userPage.locator('[data-testid="pref-row"][data-kind="workflow"]');
+  await workflow.getByTestId('pref-in-app').click();
+  await expect(workflow).toHaveAttribute('data-in-app', 'false');
+  await userPage.reload();
+  await expect(mention).toHaveAttribute('data-email', 'daily');
+  await expect(workflow).toHaveAttribute('data-in-app', 'false');
+  await expect(workflow).toHaveAttribute('data-email', 'immediate');
+
+  // A new user's bell is quiet; the stream is open.
+  await userPage.goto('/notifications');
+  const bell = userPage.getByTestId('notification-bell');
+  await expect(bell).toHaveAttribute('data-unread', '0');
+  await expect(bell).toHaveAttribute('data-live', 'true');
+
+  // From the other browser, the admin assigns them a task on Demo governance.
+  await adminPage.goto('/workspaces');
+  await adminPage.getByRole('link', { name: 'Demo governance' }).first().click();
+  await expect(adminPage).toHaveURL(/\/workspaces\/[^/?]+/);
+  const workspaceId = new URL(adminPage.url()).pathname.split('/')[2]!;
+  const ref = { resourceType: 'workspace', resourceId: workspaceId };
+  const people = await trpc<{ items: { id: string; email: string }[] }>(adminPage, 'comment.mentionable', { ...ref, q: email }, 'query');
+  const assignee = people.items.find((p) => p.email === email)!;
+  const title = uniqueName('Review the retention policy');
+  await trpc(adminPage, 'task.create', { ...ref, title, assigneeUserId: assignee.id }, 'mutation');
+
+  // The bell counts it live, and the open list shows it, without a reload.
+  await expect(bell).toHaveAttribute('data-unread', '1', { timeout: 15_000 });
+  const item = userPage.getByTestId('notification-item').filter({ hasText: title });
+  await expect(item).toBeVisible();
+  await expect(item).toHaveAttribute('data-unread', 'true');
+
+  // The task is in their inbox as a todo they can move.
+  await userPage.goto('/tasks');
+  const row = userPage.locator(`[data-testid="task-row"][data-title="${title}"]`);
+  await expect(row).toHaveAttribute('data-kind', 'todo');
+  await row.getByTestId('todo-status').click();
+  await userPage.getByRole('option', { name: 'In progress' }).click();
+  await expect(userPage.getByText(`“${title}” is now In progress`)).toBeVisible();
+  await expect(row).toHaveAttribute('data-status', 'in_progress');
+
+  // Mark all read: the count clears.
+  await userPage.goto('/notifications');
+  await userPage.getByTestId('mark-all-read').first().click();
+  await expect(userPage.getByText('All notifications marked read')).toBeVisible();
+  await expect(bell).toHaveAttribute('data-unread', '0');
+  await expect(userPage.getByTestId('notification-item').filter({ hasText: title })).not.toHaveAttribute('data-unread', 'true');
+
+  // The admin's outbox has the email (kept, not sent: no SMTP here).
+  await adminPage.goto('/admin/outbox');
+  await expect(adminPage.getByTestId('smtp-banner')).toContainText('SMTP not configured: emails are kept here, not sent');
+  const emailRow = adminPage.locator('[data-testid="email-row"]').filter({ hasText: title });
+  await expect(emailRow).toBeVisible();
+  await emailRow.click();
+  await expect(adminPage.getByTestId('email-text')).toContainText(title);
+
+  await adminContext.close();
+  await userContext.close();
+});
