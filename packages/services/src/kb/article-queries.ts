@@ -81,7 +81,14 @@ export async function listArticles(deps: ServiceDeps, access: AccessChecker, inp
   });
   const page = rows.slice(0, input.limit);
   const tags = await deps.db.$queryRaw<{ tag: string; n: number }[]>`SELECT t AS tag, count(*)::int AS n FROM "KbArticle", unnest(tags) t WHERE status <> 'archived' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 30`;
-  return { items: await toSummaries(deps, page), nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null, tags: tags.map((t) => ({ value: t.tag, count: t.n })) };
+  return {
+    items: await toSummaries(deps, page),
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+    /** The most used tags of the knowledge base, for the filter. */
+    tags: tags.map((t) => ({ value: t.tag, count: t.n })),
+    /** Whether the caller may write (the "New article" button). */
+    canWrite: reader.writer,
+  };
 }
 
 export async function getArticle(deps: ServiceDeps, access: AccessChecker, id: string) {

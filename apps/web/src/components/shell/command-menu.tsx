@@ -54,7 +54,7 @@ export function CommandMenu({
     if (!open) setQuery('');
   }, [open]);
   const q = useDebounced(query.trim(), 200);
-  // Global search: the catalog's top hits (assets and terms) as you type.
+  // Global search: the catalog's top hits (assets, terms and published articles) as you type.
   const catalog = useQuery({
     ...trpc.catalog.search.queryOptions({ q, limit: 6 }),
     enabled: open && q.length >= 2,
@@ -226,8 +226,8 @@ export function CommandMenu({
     const found = hits.map<CommandAction>((h) => ({
       id: `catalog:${h.kind}:${h.id}`,
       group: 'Catalog',
-      label: h.kind === 'term' ? h.name : h.qualifiedName,
-      hint: h.sensitivity ?? (h.kind === 'term' ? 'term' : h.type),
+      label: h.kind === 'asset' ? h.qualifiedName : h.name,
+      hint: h.sensitivity ?? (h.kind === 'asset' ? h.type : h.kind),
       icon: <AssetTypeIcon type={h.type} />,
       alwaysShow: true,
       onSelect: () => router.push(hitHref(h)),

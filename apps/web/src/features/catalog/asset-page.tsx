@@ -27,6 +27,7 @@ import { isColumnChild } from './types';
 import { useAsset, useUpdateAsset } from './use-asset';
 import { CommentThread } from '~/features/collab';
 import { ResourceTasks } from '~/features/tasks/resource-tasks';
+import { AssetExperts, RelatedArticles } from '~/features/kb';
 
 const tabs = ['overview', 'lineage'] as const;
 type Tab = (typeof tabs)[number];
@@ -183,6 +184,8 @@ export function AssetPage({ id }: { id: string }) {
                 onSave={(termIds) => quietly(save({ termIds }))}
               />
               <ResourceTasks resourceType="asset" resourceId={a.id} />
+              <RelatedArticles targetType="asset" targetId={a.id} />
+              <AssetExperts assetId={a.id} qualifiedName={a.qualifiedName} />
               <DriftCard
                 drift={a.drift}
                 lastScannedAt={a.lastScannedAt}

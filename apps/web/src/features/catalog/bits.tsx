@@ -7,6 +7,7 @@ import {
   Database,
   Eye,
   FileEdit,
+  FileText,
   FolderTree,
   type LucideIcon,
   Table2,
@@ -42,6 +43,7 @@ const typeIcons: Record<string, LucideIcon> = {
   view: Eye,
   column: Columns3,
   term: BookOpen,
+  article: FileText,
 };
 
 export function AssetTypeIcon({ type, className }: { type: string; className?: string }) {

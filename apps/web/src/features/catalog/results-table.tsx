@@ -24,7 +24,13 @@ const plainText = (md: string) =>
 
 /** Data sources come back as hits too; they have their own page, not an asset page. */
 export const hitHref = (h: SearchHit) =>
-  h.kind === 'term' ? termHref(h.id) : h.type === 'source' ? `/datasources/${h.id}` : assetHref(h.id);
+  h.kind === 'term'
+    ? termHref(h.id)
+    : h.kind === 'article'
+      ? `/collaboration/kb/${h.id}`
+      : h.type === 'source'
+        ? `/datasources/${h.id}`
+        : assetHref(h.id);
 const isCuratable = (h: SearchHit) => h.kind === 'asset' && h.type !== 'source';
 /** Whether the highlighted text is the name itself (else it is the qualified name or a snippet). */
 const highlighted = (h: SearchHit) => h.highlight.map((s) => s.text).join('');
@@ -96,6 +102,8 @@ export function ResultsTable({
             <div className="truncate font-mono text-[11px] text-muted-foreground">
               {h.kind === 'term' ? (
                 'Glossary term'
+              ) : h.kind === 'article' ? (
+                'Knowledge-base article'
               ) : h.type === 'source' ? (
                 'Data source'
               ) : (

@@ -22,6 +22,7 @@ import { Markdown } from '~/features/catalog/markdown';
 import { TermStatusBadge, useCanManageGlossary } from './bits';
 import { TermAssets } from './term-assets';
 import { TermDialog } from './term-dialog';
+import { RelatedArticles } from '~/features/kb';
 
 /** One glossary term: its definition, where it sits, and the data it names. */
 export function TermPage({ id }: { id: string }) {
@@ -175,6 +176,7 @@ export function TermPage({ id }: { id: string }) {
               )}
             </CardContent>
           </Card>
+          <RelatedArticles targetType="glossaryTerm" targetId={t.id} />
         </div>
       </div>
       <TermDialog open={editing} onOpenChange={setEditing} term={t} />
