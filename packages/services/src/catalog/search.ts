@@ -1,6 +1,8 @@
 /**
  * catalog.search: full-text + typo-tolerant search over assets, data sources
- * and glossary terms, filtered to what the caller may read, with facet counts.
+ * and glossary terms, filtered to what the caller may read, with facet counts;
+ * plus published knowledge-base articles (kind 'article'), from a separate
+ * small query merged at the end so the asset statement stays as measured.
  * The SQL is built in search-sql.ts (it returns the page's hits and the facet
  * values' names too); this file runs it and shapes the hits.
  * Design and measured numbers: README.md in this folder.
@@ -88,14 +90,15 @@ export async function searchCatalog(deps: ServiceDeps, access: AccessChecker, in
   const resolved = overall && visible !== 'all' && overall.matches >= FUZZY_CANDIDATES ? await resolveFor(visible) : overall;
   const labels = input.labels?.length ? expandLabelFilters(input.labels) : null;
   const built = buildSearchSql({ input, visible, includeTerms, labels, resolvedTsQuery: resolved?.q ?? null, fullTextMatches: resolved?.matches ?? 0 });
+  // Published articles: their own small query, on another connection while the asset statement runs (kb/article-search.ts).
+  const articles = articleQuery(deps, input, readsArticles, resolved?.q ?? null);
+  articles.catch(() => {}); // awaited below; this only keeps a failure while the asset statement runs from going unhandled
   // Settings scoped to this one read, set in one statement (set_config(…, true)
   // is SET LOCAL; each round trip counts at this scale): the typo operator's
   // threshold; index scans priced as on SSDs (with the default, a GIN bitmap
   // scan reading 8% of the catalog lost to a 3× slower sequential scan); and
   // enough work_mem that the materialised candidates never spill (a 100k-asset
   // browse wrote ~18 MB of temp files with the default 4 MB). See README.md.
-  const articles = articleQuery(deps, input, readsArticles, resolved?.q ?? null);
-  articles.catch(() => {}); // awaited below; this only keeps a failure while the asset statement runs from going unhandled
   const [, rows] = await deps.db.$transaction([
     deps.db.$queryRawUnsafe(
       `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('random_page_cost', $2, true), set_config('work_mem', $3, true)`,
