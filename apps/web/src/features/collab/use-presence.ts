@@ -13,10 +13,10 @@ export interface PresentViewer {
   lastSeenAt: Date;
 }
 
-/** One id per tab (kept across re-renders, not across tabs), so two tabs of one person are two clients. */
-function useClientId(): string {
-  const [id] = React.useState(() => `tab-${crypto.randomUUID()}`);
-  return id;
+/** randomUUID needs a secure context; getRandomValues does not (a plain-http deployment on a LAN name). */
+function newClientId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `tab-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** Tells the server on a page being left, even while the page unloads (keepalive). */
@@ -35,7 +35,6 @@ function leaveOnUnload(clientId: string) {
  */
 export function usePresence({ resourceType, resourceId }: ResourceProps) {
   const trpc = useTRPC();
-  const clientId = useClientId();
   const beat = useMutation(trpc.collab.heartbeat.mutationOptions());
   const leave = useMutation(trpc.collab.leave.mutationOptions());
   const beatRef = React.useRef(beat.mutate);
@@ -44,6 +43,9 @@ export function usePresence({ resourceType, resourceId }: ResourceProps) {
   leaveRef.current = leave.mutate;
 
   React.useEffect(() => {
+    // A fresh client id per tab and resource: leaving one resource can never race with arriving at the next
+    // (both may travel in one batch and run side by side on the server).
+    const clientId = newClientId();
     const send = () => beatRef.current({ clientId, resourceType, resourceId });
     send();
     const timer = window.setInterval(send, HEARTBEAT_MS);
@@ -58,7 +60,7 @@ export function usePresence({ resourceType, resourceId }: ResourceProps) {
       window.removeEventListener('pageshow', onPageShow);
       leaveRef.current({ clientId });
     };
-  }, [clientId, resourceType, resourceId]);
+  }, [resourceType, resourceId]);
 
   const [viewers, setViewers] = React.useState<PresentViewer[] | null>(null);
   const subscription = useSubscription(
