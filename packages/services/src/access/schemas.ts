@@ -33,6 +33,8 @@ export const listAccessRequestsInput = z
     status: z.enum(accessRequestStatuses).optional(),
     limit: z.number().int().min(1).max(100).default(25),
     cursor: z.uuid('Not an access request id').optional(),
+    /** Sent by infinite queries (@trpc/tanstack-react-query); pages only go forward. */
+    direction: z.enum(['forward', 'backward']).optional(),
   })
   .strict();
 

@@ -23,6 +23,9 @@ export function useNotificationStream() {
     trpc.notification.stream.subscriptionOptions(
       {},
       {
+        // The stream starts at "now": recount once connected, so nothing sent
+        // between the first count and the connection is missed.
+        onStarted: () => void queryClient.invalidateQueries(trpc.notification.unreadCount.pathFilter()),
         onData: (tracked) => {
           const n = tracked.data;
           void queryClient.invalidateQueries(trpc.notification.unreadCount.pathFilter());
