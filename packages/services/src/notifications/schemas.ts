@@ -38,5 +38,7 @@ export const listOutboxInput = z
     status: z.enum(emailStatuses).optional(),
     limit: z.number().int().min(1).max(100).default(25),
     cursor: z.uuid('Not an email id').optional(),
+    /** Sent by infinite queries (@trpc/tanstack-react-query); pages only go forward. */
+    direction: z.enum(['forward', 'backward']).optional(),
   })
   .strict();
