@@ -16,6 +16,7 @@ import { formatDateTime, formatRelative } from '~/lib/format';
 import { actorLabel, CategoryBadge } from '~/features/activity/event-bits';
 import type { WorkspaceDetail } from './use-workspace';
 import { Quota } from './quota';
+import { WorkspaceDocumentsCard } from '~/features/documents/workspace-documents-card';
 
 export function OverviewTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
   const trpc = useTRPC();
@@ -65,6 +66,7 @@ export function OverviewTab({ workspace: ws }: { workspace: WorkspaceDetail }) {
           <Quota label="Linked resources" used={ws.resources.length} max={ws.maxResources} />
         </CardContent>
       </Card>
+      <WorkspaceDocumentsCard workspaceId={ws.id} className="lg:col-span-2" />
       <Card className="lg:row-span-2">
         <CardHeader className="flex-row items-center justify-between">
           <CardTitle>Recent activity</CardTitle>
