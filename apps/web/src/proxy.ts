@@ -16,6 +16,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except the sign-in page, API routes (they answer 401 themselves) and static files.
-  matcher: ['/((?!sign-in|api/|_next/|favicon\\.ico|.*\\.(?:svg|png|jpg|ico|webp|txt)$).*)'],
+  // Everything except the sign-in page, a guest's invite link (public), API routes (they answer 401 themselves) and static files.
+  matcher: ['/((?!sign-in|invite/|api/|_next/|favicon\\.ico|.*\\.(?:svg|png|jpg|ico|webp|txt)$).*)'],
 };

@@ -8,6 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isSessionLive } from '../src/account/sessions';
+import { listActivity } from '../src/activity/queries';
+import { activityVisibility } from '../src/activity/visibility';
 import { acceptGuestInvite, previewGuestInvite } from '../src/guests/accept';
 import { expireGuestAccess } from '../src/guests/expiry';
 import { inviteGuest } from '../src/guests/invite';
@@ -82,6 +84,12 @@ describe('guests', () => {
     const own = await s.deps.db.activityEvent.findMany({ where: { actorId: guestId } });
     expect(own.length).toBeGreaterThanOrEqual(2);
     expect(own.every((r) => (r.details as { guest?: boolean }).guest === true)).toBe(true);
+
+    // The activity page's "Guests only" filter finds exactly those rows, in the workspace's log.
+    const guestRows = await listActivity(s.deps, await activityVisibility(s.owner.access), { workspaceId: s.ws.id, guestOnly: true, limit: 50 });
+    expect(guestRows.items.map((r) => r.type)).toEqual(['guest.accepted']);
+    const everything = await listActivity(s.deps, await activityVisibility(s.owner.access), { workspaceId: s.ws.id, limit: 50 });
+    expect(everything.items.map((r) => r.type)).toContain('guest.invited');
 
     const told = await s.deps.db.notification.findFirstOrThrow({ where: { sourceKey: `guest.accepted:${invite.id}` } });
     expect(told).toMatchObject({ userId: s.admin.user.id, kind: 'guest.accepted', link: '/admin/guests' });

@@ -55,6 +55,8 @@ export function filterWhere(f: ActivityFilters): Prisma.ActivityEventWhereInput 
     ...(f.resourceId ? { resourceId: f.resourceId } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...(f.complianceRelevant !== undefined ? { complianceRelevant: f.complianceRelevant } : {}),
+    // details->'guest' = true: the flag appendActivity puts on every row a guest causes.
+    ...(f.guestOnly ? { details: { path: ['guest'], equals: true } } : {}),
     ...(f.from || f.to ? { occurredAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
   };
 }

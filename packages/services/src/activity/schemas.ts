@@ -11,6 +11,8 @@ export const activityFilters = z.object({
   resourceId: z.string().trim().max(200).optional(),
   status: z.enum(['success', 'failure']).optional(),
   complianceRelevant: z.boolean().optional(),
+  /** Only what external collaborators did (rows whose details carry guest: true). */
+  guestOnly: z.boolean().optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 });

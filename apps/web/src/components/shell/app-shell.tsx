@@ -13,6 +13,7 @@ import { WorkspaceProvider } from './workspace-context';
 import { AccountPreferencesSync } from '~/features/account/account-sync';
 import { MfaRequiredGate } from '~/features/account/mfa-required-banner';
 import { AttestationBanner } from '~/features/attestations/attestation-banner';
+import { GuestBanner } from '~/features/guests/guest-banner';
 
 export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const [paletteOpen, setPaletteOpen] = React.useState(false);
@@ -69,6 +70,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
             <main id="main" className="min-h-0 flex-1 overflow-y-auto">
               <div className="mx-auto w-full max-w-6xl px-4 py-6 md:px-8 md:py-8">
                 {hydrated ? <AttestationBanner /> : null}
+                {hydrated ? <GuestBanner /> : null}
                 {hydrated ? <MfaRequiredGate>{children}</MfaRequiredGate> : <PageSkeleton />}
               </div>
             </main>

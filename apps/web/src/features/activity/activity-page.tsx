@@ -29,6 +29,7 @@ import {
   type ActivityEvent,
   CategoryBadge,
   failureMessage,
+  GuestBadge,
   resourceLabel,
   StatusBadge,
 } from './event-bits';
@@ -36,6 +37,7 @@ import {
   type ActivityFilterState,
   emptyFilters,
   isFiltered,
+  isGuestEvent,
   matchesFilters,
   toApiFilters,
 } from './filters';
@@ -52,6 +54,7 @@ export function ActivityPage() {
   const [filters, setFilters] = React.useState<ActivityFilterState>(() => ({
     ...emptyFilters,
     workspaceId: searchParams.get('workspace'),
+    guestOnly: searchParams.get('guests') === '1',
   }));
   const [search, setSearch] = React.useState('');
   const [livePaused, setLivePaused] = React.useState(false);
@@ -195,7 +198,12 @@ export function ActivityPage() {
       id: 'actor',
       header: 'Actor',
       className: 'hidden md:table-cell whitespace-nowrap',
-      cell: (e) => actorLabel(e),
+      cell: (e) => (
+        <span className="inline-flex items-center gap-1.5">
+          {actorLabel(e)}
+          {isGuestEvent(e) ? <GuestBadge /> : null}
+        </span>
+      ),
     },
     {
       id: 'status',

@@ -10,6 +10,7 @@ import {
   SelectItem,
   SelectTrigger,
   SelectValue,
+  Switch,
 } from '@racine/ui';
 import { type ActivityFilterState, emptyFilters, isFiltered, type TimeRange } from './filters';
 
@@ -97,6 +98,14 @@ export function ActivityToolbar({
             <SelectItem value="custom">Custom range…</SelectItem>
           </SelectContent>
         </Select>
+        <label className="flex items-center gap-2 text-sm text-muted-foreground">
+          <Switch
+            checked={filters.guestOnly}
+            onCheckedChange={(v) => set({ guestOnly: v })}
+            data-testid="activity-guest-only"
+          />
+          Guests only
+        </label>
         {isFiltered(filters) || search ? (
           <Button
             variant="ghost"

@@ -19,6 +19,15 @@ export function CategoryBadge({ category }: { category: string }) {
   return <Badge variant={categoryVariant[category] ?? 'secondary'}>{category}</Badge>;
 }
 
+/** On rows an external collaborator caused (details.guest, set by the server inside the hashed row). */
+export function GuestBadge() {
+  return (
+    <Badge variant="warning" data-testid="guest-badge" title="Done by an external collaborator">
+      Guest
+    </Badge>
+  );
+}
+
 export function StatusBadge({ status }: { status: 'success' | 'failure' }) {
   return status === 'success' ? (
     <Badge variant="success">success</Badge>

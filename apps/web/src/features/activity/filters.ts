@@ -6,6 +6,8 @@ export interface ActivityFilterState {
   type: string;
   workspaceId: string | null;
   actorId: string | null;
+  /** Only what external collaborators did. */
+  guestOnly: boolean;
   range: TimeRange;
   /** datetime-local strings, only for range = custom. */
   customFrom: string;
@@ -16,6 +18,7 @@ export const emptyFilters: ActivityFilterState = {
   type: '',
   workspaceId: null,
   actorId: null,
+  guestOnly: false,
   range: 'all',
   customFrom: '',
   customTo: '',
@@ -52,6 +55,7 @@ export function toApiFilters(f: ActivityFilterState, now: number) {
     ...(type ? { type } : {}),
     ...(f.workspaceId ? { workspaceId: f.workspaceId } : {}),
     ...(f.actorId ? { actorId: f.actorId } : {}),
+    ...(f.guestOnly ? { guestOnly: true } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
   };
@@ -69,6 +73,7 @@ export function matchesFilters(
   }
   if (api.workspaceId && event.workspaceId !== api.workspaceId) return false;
   if (api.actorId && event.actorId !== api.actorId) return false;
+  if (api.guestOnly && !isGuestEvent(event)) return false;
   const at = new Date(event.occurredAt).getTime();
   if (api.from && at < api.from.getTime()) return false;
   if (api.to && at > api.to.getTime()) return false;
@@ -76,5 +81,10 @@ export function matchesFilters(
 }
 
 export function isFiltered(f: ActivityFilterState): boolean {
-  return f.type.trim() !== '' || f.workspaceId !== null || f.actorId !== null || f.range !== 'all';
+  return f.type.trim() !== '' || f.workspaceId !== null || f.actorId !== null || f.guestOnly || f.range !== 'all';
+}
+
+/** Caused by an external collaborator: the server flags such rows in their (hashed) details. */
+export function isGuestEvent(event: Pick<ActivityEvent, 'details'>): boolean {
+  return (event.details as { guest?: unknown } | null)?.guest === true;
 }
