@@ -9,6 +9,7 @@ import { mutate } from '../activity/record';
 import type { ServiceDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import type { AccessChecker } from '../rbac/resolve';
+import { requireReadableResource } from '../collab/resource-ref';
 import { requireTarget } from './article-access';
 import { getArticle } from './article-queries';
 import type { ArticleStatus, CreateArticleInput, LinkArticleInput, UpdateArticleInput } from './schemas';
@@ -24,6 +25,8 @@ export async function createArticle(deps: ServiceDeps, actor: Actor, access: Acc
   const authorId = authorOf(actor);
   // Checked before the transaction: resolving a target reads other tables, and a refusal needs no rollback.
   const targets = await Promise.all(input.links.map((l) => requireTarget(deps.db, access, l)));
+  // A workspace only files the article (every kb.read holder reads published ones); it must exist and be the writer's to see.
+  if (input.workspaceId) await requireReadableResource(deps.db, access, { resourceType: 'workspace', resourceId: input.workspaceId });
   const id = await mutate(deps, actor, spec('kb.article.created', 'create'), async (tx) => {
     const article = await tx.kbArticle.create({
       data: {
