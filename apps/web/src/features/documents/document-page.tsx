@@ -52,6 +52,16 @@ function useLiveText(text: Y.Text | null): string {
   return value;
 }
 
+/** The rendered markdown, following every change (its own component: keystrokes re-render only it). */
+function LivePreview({ text }: { text: Y.Text | null }) {
+  const value = useLiveText(text);
+  return (
+    <div className="min-h-96 rounded-md border bg-card p-4" data-testid="document-preview">
+      {value.trim() ? <Markdown>{value}</Markdown> : <p className="text-sm text-muted-foreground">Nothing written yet.</p>}
+    </div>
+  );
+}
+
 /** A shared document: edited by everyone at once, with a preview, history and restore. */
 export function DocumentPage({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -87,7 +97,6 @@ function DocumentEditor({ doc }: { doc: DocumentDetail }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const sync = useDocumentSync(doc.id, doc);
-  const text = useLiveText(sync.text);
   const [historyOpen, setHistoryOpen] = React.useState(false);
   const [renaming, setRenaming] = React.useState(false);
   const [archiving, setArchiving] = React.useState(false);
@@ -187,9 +196,7 @@ function DocumentEditor({ doc }: { doc: DocumentDetail }) {
           {sync.text ? <MarkdownEditor text={sync.text} readOnly={!canEdit} label={`${doc.title} (markdown)`} /> : <Skeleton className="h-96" />}
         </TabsContent>
         <TabsContent value="preview">
-          <div className="min-h-96 rounded-md border bg-card p-4" data-testid="document-preview">
-            {text.trim() ? <Markdown>{text}</Markdown> : <p className="text-sm text-muted-foreground">Nothing written yet.</p>}
-          </div>
+          <LivePreview text={sync.text} />
         </TabsContent>
       </Tabs>
       <HistorySheet documentId={doc.id} canEdit={canEdit} open={historyOpen} onOpenChange={setHistoryOpen} />

@@ -122,8 +122,6 @@ export function useDocumentSync(documentId: string, loaded: { state: string; cur
     }),
   );
 
-  React.useEffect(() => () => doc?.destroy(), [doc]);
-
   // 'connecting' before the first event stream opened is a first connection, after it a reconnect.
   const everLive = React.useRef(false);
   if (subscription.status === 'pending') everLive.current = true;
