@@ -72,6 +72,18 @@ describe('editing', () => {
     expect(listed.items[0]).toMatchObject({ id: doc.id, excerpt: 'hello!', lastEditedBy: { id: owner.user.id } });
   });
 
+  it('keeps the state an edit after a long pause interrupts as a version', async () => {
+    const { deps, member, ws } = await scene();
+    const doc = await createDocument(deps, member.actor, member.access, { workspaceId: ws.id, title: 'Notes', template: 'blank' });
+    await applyUpdate(deps, member.actor, { documentId: doc.id, clientId: 'm', update: await appendText(deps, member.access, doc.id, 'before the break') });
+    expect(await deps.db.documentVersion.count({ where: { documentId: doc.id } })).toBe(0);
+    const later = { ...deps, clock: () => new Date(Date.now() + 31 * 60_000) };
+    await applyUpdate(later, member.actor, { documentId: doc.id, clientId: 'm', update: await appendText(deps, member.access, doc.id, ', after it') });
+    await applyUpdate(later, member.actor, { documentId: doc.id, clientId: 'm', update: await appendText(deps, member.access, doc.id, '!') });
+    const versions = await deps.db.documentVersion.findMany({ where: { documentId: doc.id } });
+    expect(versions.map((v) => [v.label, v.text])).toEqual([['Before editing resumed', 'before the break']]);
+  });
+
   it('renames with before and after in the trail', async () => {
     const { deps, member, ws } = await scene();
     const doc = await createDocument(deps, member.actor, member.access, { workspaceId: ws.id, title: 'Draft', template: 'blank' });
