@@ -72,7 +72,7 @@ export function OwnActivityPage() {
         isLoading={activity.isPending}
         error={activity.error}
         onRetry={() => void activity.refetch()}
-        toolbar={<DataTableSearch value={type} onChange={setType} placeholder="Event type, e.g. user. or workspace.created" label="Filter by event type" />}
+        toolbar={<DataTableSearch value={type} onChange={setType} placeholder="Event type, e.g. user." label="Filter by event type" />}
         empty={
           <EmptyState
             icon={<History />}

@@ -59,7 +59,7 @@ export function PasswordCard({ changedAt, hasPassword }: { changedAt: Date | nul
                 {...form.register('currentPassword', { required: 'Enter your current password' })}
               />
             </Field>
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid items-start gap-4 sm:grid-cols-2">
               <Field label="New password" htmlFor="new-password" error={errors.newPassword?.message} hint="At least 12 characters.">
                 <Input
                   id="new-password"

@@ -129,7 +129,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
           <Field label="Name" htmlFor="profile-name" error={errors.name?.message}>
             <Input id="profile-name" aria-invalid={!!errors.name} {...form.register('name', { required: 'Name is required' })} />
           </Field>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid items-start gap-4 sm:grid-cols-2">
             <Field label="Title" htmlFor="profile-title" error={errors.title?.message}>
               <Input id="profile-title" placeholder="Data steward" {...form.register('title')} />
             </Field>
@@ -137,7 +137,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
               <Input id="profile-department" placeholder="Finance" {...form.register('department')} />
             </Field>
           </div>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid items-start gap-4 sm:grid-cols-2">
             <Field label="Time zone" htmlFor="profile-timezone" error={errors.timeZone?.message} hint="Dates across Racine show in this zone.">
               <Input id="profile-timezone" list="profile-timezones" autoComplete="off" aria-invalid={!!errors.timeZone} {...form.register('timeZone')} />
               <datalist id="profile-timezones">
