@@ -42,6 +42,8 @@ export const ownActivityInput = z
     type: z.string().trim().max(100).optional(),
     limit: z.number().int().min(1).max(100).default(25),
     cursor: z.string().regex(/^\d{1,19}$/, 'Event ids are decimal numbers').optional(),
+    /** Sent by infinite queries (@trpc/tanstack-react-query); pages only go forward. */
+    direction: z.enum(['forward', 'backward']).optional(),
   })
   .strict();
 

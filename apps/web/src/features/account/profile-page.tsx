@@ -210,7 +210,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
 
 function AccountSummary({ profile }: { profile: Profile }) {
   return (
-    <Card>
+    <Card className="self-start">
       <CardHeader>
         <CardTitle>Account</CardTitle>
       </CardHeader>
