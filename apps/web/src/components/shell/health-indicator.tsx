@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { CircleCheck, CircleX } from 'lucide-react';
 import { Popover, PopoverContent, PopoverTrigger, Skeleton, StatusDot, cn } from '@racine/ui';
-import { useTRPC } from '~/trpc/react';
+import { trpcErrorCode, useTRPC } from '~/trpc/react';
 import { formatRelative } from '~/lib/format';
 
 const labels = { healthy: 'All systems healthy', degraded: 'Degraded', down: 'Down' } as const;
@@ -33,6 +33,8 @@ export function HealthIndicator() {
       refetchIntervalInBackground: false,
     }),
   );
+  // Someone without system.read (a guest holds only a workspace role) is not told the system is down.
+  if (trpcErrorCode(health.error) === 'FORBIDDEN') return null;
   const status = health.data?.status ?? (health.isError ? 'down' : 'unknown');
   const label = health.data
     ? labels[health.data.status]

@@ -15,7 +15,7 @@ import {
   Skeleton,
   StatusDot,
 } from '@racine/ui';
-import { useTRPC } from '~/trpc/react';
+import { trpcErrorCode, useTRPC } from '~/trpc/react';
 import { useCurrentUser } from '~/components/shell/current-user';
 import { useWorkspaces } from '~/components/shell/workspace-context';
 import { EnvironmentBadge } from '~/components/environment-badge';
@@ -57,6 +57,8 @@ export function OverviewPage() {
             <CardDescription>System health</CardDescription>
             {health.isPending ? (
               <Skeleton className="h-7 w-28" />
+            ) : trpcErrorCode(health.error) === 'FORBIDDEN' ? (
+              <CardTitle className="text-xl text-muted-foreground">Not shown</CardTitle>
             ) : health.isError ? (
               <CardTitle className="flex items-center gap-2 text-xl text-destructive">
                 <StatusDot status="down" /> Unavailable
@@ -79,8 +81,10 @@ export function OverviewPage() {
                     {checkLabels[name] ?? name}
                   </span>
                 ))
-              : health.isError
-                ? health.error.message
+              : trpcErrorCode(health.error) === 'FORBIDDEN'
+                ? 'Your role does not include system health.'
+                : health.isError
+                  ? health.error.message
                 : null}
           </CardContent>
         </Card>
