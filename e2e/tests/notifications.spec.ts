@@ -19,7 +19,7 @@ async function trpc<T>(page: Page, path: string, input: unknown, kind: 'query' |
  * reload; they mark everything read. The admin's outbox shows the email.
  */
 test('preferences, a live bell when a task is assigned, and mark all read', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const adminContext = await browser.newContext();
   const userContext = await browser.newContext();
   const adminPage = await adminContext.newPage();
@@ -76,13 +76,13 @@ test('preferences, a live bell when a task is assigned, and mark all read', asyn
   // The bell counts it live, and the open list shows it, without a reload.
   await expect(bell).toHaveAttribute('data-unread', '1', { timeout: 15_000 });
   const item = userPage.getByTestId('notification-item').filter({ hasText: title });
-  await expect(item).toBeVisible();
+  await expect(item).toBeVisible({ timeout: 15_000 });
   await expect(item).toHaveAttribute('data-unread', 'true');
 
   // The task is in their inbox as a todo they can move.
   await userPage.goto('/tasks');
   const row = userPage.locator(`[data-testid="task-row"][data-title="${title}"]`);
-  await expect(row).toHaveAttribute('data-kind', 'todo');
+  await expect(row).toHaveAttribute('data-kind', 'todo', { timeout: 30_000 });
   await row.getByTestId('todo-status').click();
   await userPage.getByRole('option', { name: 'In progress' }).click();
   await expect(userPage.getByText(`“${title}” is now In progress`)).toBeVisible();

@@ -67,7 +67,7 @@ export function OutboxPage() {
       className: 'whitespace-nowrap',
       cell: (e) => (
         <div className="grid gap-0.5">
-          <Badge variant={statusVariant[e.status]} data-testid="email-status">
+          <Badge variant={statusVariant[e.status]} className="w-fit" data-testid="email-status">
             {e.status}
           </Badge>
           {e.attempts > 1 || e.error ? (
