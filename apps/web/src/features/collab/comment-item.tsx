@@ -27,7 +27,10 @@ type Thread = ReturnType<typeof useCommentThread>;
 
 function Reactions({ comment, thread }: { comment: CommentView; thread: Thread }) {
   const toggle = (emoji: string, mine: boolean) =>
-    (mine ? thread.unreact : thread.react).mutate({ commentId: comment.id, emoji: emoji as Reaction });
+    (mine ? thread.unreact : thread.react).mutate({
+      commentId: comment.id,
+      emoji: emoji as Reaction,
+    });
   return (
     <div className="flex flex-wrap items-center gap-1" data-testid="comment-reactions">
       {comment.reactions.map((r) => (
@@ -37,7 +40,10 @@ function Reactions({ comment, thread }: { comment: CommentView; thread: Thread }
           onClick={() => toggle(r.emoji, r.mine)}
           aria-pressed={r.mine}
           aria-label={`${r.emoji} ${r.count}${r.mine ? ', yours' : ''}`}
-          className={cn('inline-flex h-6 items-center gap-1 rounded-full border px-2 text-xs', r.mine ? 'border-primary/50 bg-primary/10 text-primary' : 'bg-card hover:bg-accent')}
+          className={cn(
+            'inline-flex h-6 items-center gap-1 rounded-full border px-2 text-xs',
+            r.mine ? 'border-primary/50 bg-primary/10 text-primary' : 'bg-card hover:bg-accent',
+          )}
           data-testid="reaction"
           data-emoji={r.emoji}
         >
@@ -47,7 +53,13 @@ function Reactions({ comment, thread }: { comment: CommentView; thread: Thread }
       ))}
       <Popover>
         <PopoverTrigger asChild>
-          <Button variant="ghost" size="icon-sm" className="size-6 text-muted-foreground" aria-label="Add a reaction" data-testid="add-reaction">
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            className="size-6 text-muted-foreground"
+            aria-label="Add a reaction"
+            data-testid="add-reaction"
+          >
             <SmilePlus className="size-3.5" />
           </Button>
         </PopoverTrigger>
@@ -55,7 +67,14 @@ function Reactions({ comment, thread }: { comment: CommentView; thread: Thread }
           {REACTIONS.map((emoji) => {
             const mine = comment.reactions.some((r) => r.emoji === emoji && r.mine);
             return (
-              <button key={emoji} type="button" className={cn('rounded p-1.5 text-base hover:bg-accent', mine && 'bg-primary/10')} onClick={() => toggle(emoji, mine)} aria-label={`React ${emoji}`} data-testid="reaction-choice">
+              <button
+                key={emoji}
+                type="button"
+                className={cn('rounded p-1.5 text-base hover:bg-accent', mine && 'bg-primary/10')}
+                onClick={() => toggle(emoji, mine)}
+                aria-label={`React ${emoji}`}
+                data-testid="reaction-choice"
+              >
                 {emoji}
               </button>
             );
@@ -67,13 +86,30 @@ function Reactions({ comment, thread }: { comment: CommentView; thread: Thread }
 }
 
 /** One comment: author, when, body (or "comment deleted"), reactions, and what the caller may do with it. */
-export function CommentItem({ comment, thread, resource, names, onReply, highlighted }: { comment: CommentView; thread: Thread; resource: ResourceProps; names: ReadonlyMap<string, string>; onReply?: () => void; highlighted?: boolean }) {
+export function CommentItem({
+  comment,
+  thread,
+  resource,
+  names,
+  onReply,
+  highlighted,
+}: {
+  comment: CommentView;
+  thread: Thread;
+  resource: ResourceProps;
+  names: ReadonlyMap<string, string>;
+  onReply?: () => void;
+  highlighted?: boolean;
+}) {
   const [editing, setEditing] = React.useState(false);
   const [confirming, setConfirming] = React.useState(false);
   return (
     <div
       id={`comment-${comment.id}`}
-      className={cn('flex scroll-mt-24 gap-3 rounded-md p-2 transition-colors', highlighted && 'bg-primary/5 ring-1 ring-primary/30')}
+      className={cn(
+        'flex scroll-mt-24 gap-3 rounded-md p-2 transition-colors',
+        highlighted && 'bg-primary/5 ring-1 ring-primary/30',
+      )}
       data-testid="comment"
       data-comment-id={comment.id}
       data-author={comment.author.name}
@@ -86,14 +122,23 @@ export function CommentItem({ comment, thread, resource, names, onReply, highlig
             {formatRelative(comment.createdAt)}
           </span>
           {comment.editedAt ? (
-            <span className="text-muted-foreground" title={`Edited ${formatDateTime(comment.editedAt)}`}>
+            <span
+              className="text-muted-foreground"
+              title={`Edited ${formatDateTime(comment.editedAt)}`}
+            >
               (edited)
             </span>
           ) : null}
           {comment.canEdit || comment.canDelete ? (
             <DropdownMenu>
               <DropdownMenuTrigger asChild>
-                <Button variant="ghost" size="icon-sm" className="ml-auto size-6 text-muted-foreground" aria-label="Comment actions" data-testid="comment-actions">
+                <Button
+                  variant="ghost"
+                  size="icon-sm"
+                  className="ml-auto size-6 text-muted-foreground"
+                  aria-label="Comment actions"
+                  data-testid="comment-actions"
+                >
                   <MoreHorizontal className="size-3.5" />
                 </Button>
               </DropdownMenuTrigger>
@@ -104,7 +149,10 @@ export function CommentItem({ comment, thread, resource, names, onReply, highlig
                   </DropdownMenuItem>
                 ) : null}
                 {comment.canDelete ? (
-                  <DropdownMenuItem className="text-destructive" onSelect={() => setConfirming(true)}>
+                  <DropdownMenuItem
+                    className="text-destructive"
+                    onSelect={() => setConfirming(true)}
+                  >
                     <Trash2 /> Delete
                   </DropdownMenuItem>
                 ) : null}
@@ -137,7 +185,13 @@ export function CommentItem({ comment, thread, resource, names, onReply, highlig
           <div className="flex items-center gap-2">
             <Reactions comment={comment} thread={thread} />
             {onReply ? (
-              <Button variant="ghost" size="sm" className="h-6 px-2 text-xs text-muted-foreground" onClick={onReply} data-testid="comment-reply">
+              <Button
+                variant="ghost"
+                size="sm"
+                className="h-6 px-2 text-xs text-muted-foreground"
+                onClick={onReply}
+                data-testid="comment-reply"
+              >
                 <MessageSquareReply className="size-3.5" /> Reply
               </Button>
             ) : null}

@@ -3,14 +3,23 @@ import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
 import { cn } from '@racine/ui';
 
 /** Mention tokens are links to `user:<id>`; every other URL goes through react-markdown's safe filter. */
-const urlTransform = (url: string) => (/^user:[0-9a-f-]{36}$/i.test(url) ? url : defaultUrlTransform(url));
+const urlTransform = (url: string) =>
+  /^user:[0-9a-f-]{36}$/i.test(url) ? url : defaultUrlTransform(url);
 
 /**
  * A comment's markdown, sanitised: raw HTML is dropped, unsafe URLs are
  * emptied, links open in a new tab, and `@[Name](user:id)` renders as a
  * mention chip with the person's current name when known.
  */
-export function CommentMarkdown({ body, names, className }: { body: string; names: ReadonlyMap<string, string>; className?: string }) {
+export function CommentMarkdown({
+  body,
+  names,
+  className,
+}: {
+  body: string;
+  names: ReadonlyMap<string, string>;
+  className?: string;
+}) {
   return (
     <div
       className={cn(
@@ -27,13 +36,22 @@ export function CommentMarkdown({ body, names, className }: { body: string; name
             if (href?.startsWith('user:')) {
               const id = href.slice(5).toLowerCase();
               return (
-                <span className="rounded bg-primary/10 px-1 font-medium text-primary" data-testid="mention" data-user-id={id}>
+                <span
+                  className="rounded bg-primary/10 px-1 font-medium text-primary"
+                  data-testid="mention"
+                  data-user-id={id}
+                >
                   {names.get(id) ?? children}
                 </span>
               );
             }
             return (
-              <a href={href} target="_blank" rel="noreferrer noopener" className="text-primary underline">
+              <a
+                href={href}
+                target="_blank"
+                rel="noreferrer noopener"
+                className="text-primary underline"
+              >
                 {children}
               </a>
             );

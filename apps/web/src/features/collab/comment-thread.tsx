@@ -1,7 +1,16 @@
 'use client';
 import * as React from 'react';
 import { MessagesSquare } from 'lucide-react';
-import { Card, CardContent, CardHeader, CardTitle, EmptyState, ErrorState, Skeleton, StatusDot } from '@racine/ui';
+import {
+  Card,
+  CardContent,
+  CardHeader,
+  CardTitle,
+  EmptyState,
+  ErrorState,
+  Skeleton,
+  StatusDot,
+} from '@racine/ui';
 import { CommentItem } from './comment-item';
 import { MentionComposer } from './mention-composer';
 import type { ResourceProps } from './types';
@@ -11,20 +20,23 @@ import { type CommentThreadItem, useCommentThread } from './use-comment-thread';
 function useLinkedComment(loaded: boolean) {
   const [linked, setLinked] = React.useState<string | null>(null);
   React.useEffect(() => {
-    const read = () => setLinked(/^#comment-([0-9a-f-]{36})$/i.exec(window.location.hash)?.[1] ?? null);
+    const read = () =>
+      setLinked(/^#comment-([0-9a-f-]{36})$/i.exec(window.location.hash)?.[1] ?? null);
     read();
     window.addEventListener('hashchange', read);
     return () => window.removeEventListener('hashchange', read);
   }, []);
   React.useEffect(() => {
-    if (loaded && linked) document.getElementById(`comment-${linked}`)?.scrollIntoView({ block: 'center' });
+    if (loaded && linked)
+      document.getElementById(`comment-${linked}`)?.scrollIntoView({ block: 'center' });
   }, [loaded, linked]);
   return linked;
 }
 
 function namesIn(items: CommentThreadItem[]) {
   const names = new Map<string, string>();
-  for (const c of items.flatMap((t) => [t, ...t.replies])) for (const m of c.mentions) names.set(m.id, m.name);
+  for (const c of items.flatMap((t) => [t, ...t.replies]))
+    for (const m of c.mentions) names.set(m.id, m.name);
   return names;
 }
 
@@ -33,7 +45,11 @@ function namesIn(items: CommentThreadItem[]) {
  * replies, reactions, edit and delete. Someone else's comment appears
  * without a reload (comment.stream).
  */
-export function CommentThread({ resourceType, resourceId, className }: ResourceProps & { className?: string }) {
+export function CommentThread({
+  resourceType,
+  resourceId,
+  className,
+}: ResourceProps & { className?: string }) {
   const resource = { resourceType, resourceId };
   const thread = useCommentThread(resource);
   const [replyingTo, setReplyingTo] = React.useState<string | null>(null);
@@ -48,10 +64,15 @@ export function CommentThread({ resourceType, resourceId, className }: ResourceP
         <CardTitle className="flex items-center gap-2 text-base">
           <MessagesSquare className="size-4 text-muted-foreground" />
           Discussion
-          {total ? <span className="text-sm font-normal text-muted-foreground">{total}</span> : null}
+          {total ? (
+            <span className="text-sm font-normal text-muted-foreground">{total}</span>
+          ) : null}
         </CardTitle>
         {thread.live ? (
-          <span className="flex items-center gap-1.5 text-xs text-muted-foreground" title="New comments appear as they are written">
+          <span
+            className="flex items-center gap-1.5 text-xs text-muted-foreground"
+            title="New comments appear as they are written"
+          >
             <StatusDot status="healthy" className="size-1.5" /> live
           </span>
         ) : null}
@@ -63,19 +84,42 @@ export function CommentThread({ resourceType, resourceId, className }: ResourceP
             <Skeleton className="h-14" />
           </div>
         ) : thread.list.error ? (
-          <ErrorState title="Could not load the discussion" error={thread.list.error} onRetry={() => void thread.list.refetch()} />
+          <ErrorState
+            title="Could not load the discussion"
+            error={thread.list.error}
+            onRetry={() => void thread.list.refetch()}
+          />
         ) : !items?.length ? (
-          <EmptyState className="py-6" icon={<MessagesSquare />} title="No comments yet" description="Ask a question or leave a note; @mention someone to bring them in." />
+          <EmptyState
+            className="py-6"
+            icon={<MessagesSquare />}
+            title="No comments yet"
+            description="Ask a question or leave a note; @mention someone to bring them in."
+          />
         ) : (
           <ol className="grid gap-3" data-testid="comment-list">
             {items.map((top) => (
               <li key={top.id} className="grid gap-1" data-testid="comment-thread-item">
-                <CommentItem comment={top} thread={thread} resource={resource} names={names} highlighted={linked === top.id} onReply={() => setReplyingTo(top.id)} />
+                <CommentItem
+                  comment={top}
+                  thread={thread}
+                  resource={resource}
+                  names={names}
+                  highlighted={linked === top.id}
+                  onReply={() => setReplyingTo(top.id)}
+                />
                 {top.replies.length || replyingTo === top.id ? (
                   <ol className="ml-10 grid gap-1 border-l pl-3" data-testid="comment-replies">
                     {top.replies.map((r) => (
                       <li key={r.id}>
-                        <CommentItem comment={r} thread={thread} resource={resource} names={names} highlighted={linked === r.id} onReply={() => setReplyingTo(top.id)} />
+                        <CommentItem
+                          comment={r}
+                          thread={thread}
+                          resource={resource}
+                          names={names}
+                          highlighted={linked === r.id}
+                          onReply={() => setReplyingTo(top.id)}
+                        />
                       </li>
                     ))}
                     {replyingTo === top.id ? (
@@ -89,7 +133,11 @@ export function CommentThread({ resourceType, resourceId, className }: ResourceP
                           testId="reply-composer"
                           onCancel={() => setReplyingTo(null)}
                           onSubmit={async (body) => {
-                            await thread.create.mutateAsync({ ...resource, body, parentId: top.id });
+                            await thread.create.mutateAsync({
+                              ...resource,
+                              body,
+                              parentId: top.id,
+                            });
                             setReplyingTo(null);
                           }}
                         />
@@ -102,7 +150,12 @@ export function CommentThread({ resourceType, resourceId, className }: ResourceP
           </ol>
         )}
         {thread.list.error ? null : (
-          <MentionComposer {...resource} submitLabel="Comment" pending={thread.create.isPending} onSubmit={(body) => thread.create.mutateAsync({ ...resource, body })} />
+          <MentionComposer
+            {...resource}
+            submitLabel="Comment"
+            pending={thread.create.isPending}
+            onSubmit={(body) => thread.create.mutateAsync({ ...resource, body })}
+          />
         )}
       </CardContent>
     </Card>

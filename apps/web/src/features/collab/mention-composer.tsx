@@ -7,7 +7,8 @@ import { useTRPC } from '~/trpc/react';
 import type { ResourceProps } from './types';
 
 /** The token the server reads as a mention (collab/mentions.ts). */
-const tokenFor = (u: { id: string; name: string }) => `@[${u.name.replace(/[[\]\n]/g, '')}](user:${u.id})`;
+const tokenFor = (u: { id: string; name: string }) =>
+  `@[${u.name.replace(/[[\]\n]/g, '')}](user:${u.id})`;
 
 /** The "@query" being typed just before the caret, if any. */
 function mentionAt(text: string, caret: number): { start: number; query: string } | null {
@@ -32,7 +33,18 @@ interface Props extends ResourceProps {
  * who may read the resource (comment.mentionable), choosing one inserts their
  * mention token. Ctrl/⌘+Enter sends.
  */
-export function MentionComposer({ resourceType, resourceId, initial = '', placeholder, submitLabel, pending, autoFocus, onSubmit, onCancel, testId = 'comment-composer' }: Props) {
+export function MentionComposer({
+  resourceType,
+  resourceId,
+  initial = '',
+  placeholder,
+  submitLabel,
+  pending,
+  autoFocus,
+  onSubmit,
+  onCancel,
+  testId = 'comment-composer',
+}: Props) {
   const trpc = useTRPC();
   const [text, setText] = React.useState(initial);
   const [mention, setMention] = React.useState<{ start: number; query: string } | null>(null);
@@ -97,7 +109,9 @@ export function MentionComposer({ resourceType, resourceId, initial = '', placeh
           if (options.length && mention) {
             if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
               e.preventDefault();
-              setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length);
+              setActive(
+                (i) => (i + (e.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length,
+              );
               return;
             }
             if (e.key === 'Enter' || e.key === 'Tab') {
@@ -118,13 +132,20 @@ export function MentionComposer({ resourceType, resourceId, initial = '', placeh
         }}
       />
       {mention ? (
-        <div className="absolute top-full left-0 z-20 mt-1 w-72 rounded-md border bg-popover p-1 text-popover-foreground shadow-md" role="listbox" aria-label="People to mention" data-testid="mention-options">
+        <div
+          className="absolute top-full left-0 z-20 mt-1 w-72 rounded-md border bg-popover p-1 text-popover-foreground shadow-md"
+          role="listbox"
+          aria-label="People to mention"
+          data-testid="mention-options"
+        >
           {people.isPending ? (
             <div className="flex items-center gap-2 px-2 py-1.5 text-xs text-muted-foreground">
               <Spinner className="size-3" /> Looking…
             </div>
           ) : options.length === 0 ? (
-            <div className="px-2 py-1.5 text-xs text-muted-foreground">Nobody who can see this matches “{mention.query}”</div>
+            <div className="px-2 py-1.5 text-xs text-muted-foreground">
+              Nobody who can see this matches “{mention.query}”
+            </div>
           ) : (
             options.map((u, i) => (
               <button
@@ -132,7 +153,10 @@ export function MentionComposer({ resourceType, resourceId, initial = '', placeh
                 type="button"
                 role="option"
                 aria-selected={i === active}
-                className={cn('flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-sm', i === active ? 'bg-accent text-accent-foreground' : 'hover:bg-accent/60')}
+                className={cn(
+                  'flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-sm',
+                  i === active ? 'bg-accent text-accent-foreground' : 'hover:bg-accent/60',
+                )}
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => choose(u)}
                 data-testid="mention-option"
@@ -153,7 +177,12 @@ export function MentionComposer({ resourceType, resourceId, initial = '', placeh
             Cancel
           </Button>
         ) : null}
-        <Button size="sm" onClick={() => void submit()} disabled={!text.trim() || pending} data-testid="comment-submit">
+        <Button
+          size="sm"
+          onClick={() => void submit()}
+          disabled={!text.trim() || pending}
+          data-testid="comment-submit"
+        >
           {pending ? <Spinner className="size-3" /> : null}
           {submitLabel}
         </Button>

@@ -15,8 +15,11 @@ const PAGE = 100;
 /** Warns about mentions that notified nobody: people who cannot see this, or addresses that match no one. */
 function warnUnreached(result: { unreachableMentions: string[]; unknownMentions: string[] }) {
   if (result.unreachableMentions.length)
-    toast.warning(`Not notified: ${result.unreachableMentions.join(', ')} cannot see this`, { id: 'unreachable-mentions' });
-  if (result.unknownMentions.length) toast.warning(`No user for ${result.unknownMentions.join(', ')}`, { id: 'unknown-mentions' });
+    toast.warning(`Not notified: ${result.unreachableMentions.join(', ')} cannot see this`, {
+      id: 'unreachable-mentions',
+    });
+  if (result.unknownMentions.length)
+    toast.warning(`No user for ${result.unknownMentions.join(', ')}`, { id: 'unknown-mentions' });
 }
 
 /**
@@ -30,10 +33,15 @@ export function useCommentThread({ resourceType, resourceId }: ResourceProps) {
   const ref = { resourceType, resourceId };
   const list = useQuery(trpc.comment.list.queryOptions({ ...ref, limit: PAGE }));
   const refresh = React.useCallback(
-    () => queryClient.invalidateQueries({ queryKey: trpc.comment.list.queryKey({ resourceType, resourceId, limit: PAGE }) }),
+    () =>
+      queryClient.invalidateQueries({
+        queryKey: trpc.comment.list.queryKey({ resourceType, resourceId, limit: PAGE }),
+      }),
     [queryClient, trpc, resourceType, resourceId],
   );
-  const stream = useSubscription(trpc.comment.stream.subscriptionOptions(ref, { onData: () => void refresh() }));
+  const stream = useSubscription(
+    trpc.comment.stream.subscriptionOptions(ref, { onData: () => void refresh() }),
+  );
 
   const onError = (error: unknown) => toast.fromError(error);
   const create = useMutation(
@@ -64,8 +72,21 @@ export function useCommentThread({ resourceType, resourceId }: ResourceProps) {
       onError,
     }),
   );
-  const react = useMutation(trpc.comment.react.mutationOptions({ onSuccess: () => void refresh(), onError }));
-  const unreact = useMutation(trpc.comment.unreact.mutationOptions({ onSuccess: () => void refresh(), onError }));
+  const react = useMutation(
+    trpc.comment.react.mutationOptions({ onSuccess: () => void refresh(), onError }),
+  );
+  const unreact = useMutation(
+    trpc.comment.unreact.mutationOptions({ onSuccess: () => void refresh(), onError }),
+  );
 
-  return { list, live: stream.status === 'pending', streamError: stream.error, create, update, remove, react, unreact };
+  return {
+    list,
+    live: stream.status === 'pending',
+    streamError: stream.error,
+    create,
+    update,
+    remove,
+    react,
+    unreact,
+  };
 }
