@@ -40,6 +40,8 @@ export const listDocumentsInput = z
     archived: z.boolean().default(false),
     limit: z.number().int().min(1).max(100).default(25),
     cursor: z.uuid('Not a document id').optional(),
+    /** Sent by infinite queries; the list only pages forward. */
+    direction: z.enum(['forward', 'backward']).optional(),
   })
   .strict();
 
