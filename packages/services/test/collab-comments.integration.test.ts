@@ -108,6 +108,20 @@ describe('comment threads', () => {
     expect(await notificationsOf(s, s.owner)).toMatchObject([{ kind: 'comment.reply', link: `/workflows/${s.workflow.id}#comment-${reply.id}` }]);
   });
 
+  it('pages recent discussions newest first, only on what the caller may read', async () => {
+    const s = await scene();
+    for (const body of ['one', 'two', 'three']) await write(s, s.owner, body);
+    // Someone else's comment elsewhere, unreadable to the owner: never listed for them.
+    const elsewhere = await s.deps.db.workflow.create({ data: { workspaceId: (await makeWorkspace(s.deps.db, { ownerId: s.admin.user.id })).id, name: `Elsewhere ${crypto.randomUUID().slice(0, 8)}` } });
+    await createComment(s.deps, s.admin.actor, s.admin.access, { resourceType: 'workflow', resourceId: elsewhere.id, body: 'hidden' });
+    const first = await recentComments(s.deps, s.owner.access, { limit: 2, mine: 'authored' });
+    expect(first.items.map((c) => c.excerpt)).toEqual(['three', 'two']);
+    expect(first.items[0]).toMatchObject({ resource: { type: 'workflow', id: s.workflow.id, title: s.workflow.name }, link: `/workflows/${s.workflow.id}#comment-${first.items[0]!.id}` });
+    const second = await recentComments(s.deps, s.owner.access, { limit: 2, mine: 'authored', cursor: first.nextCursor });
+    expect(second).toMatchObject({ items: [{ excerpt: 'one' }], nextCursor: null });
+    expect((await recentComments(s.deps, s.owner.access, { limit: 100 })).items.map((c) => c.excerpt)).not.toContain('hidden');
+  });
+
   it('offers to mention only people who may read the resource', async () => {
     const s = await scene();
     const found = await mentionableUsers(s.deps, s.viewer.access, { ...s.ref, q: s.outsider.user.name });
