@@ -14,7 +14,7 @@ import {
 } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import type { RouterOutputs } from '~/trpc/types';
-import { formatDate, formatRelative } from '~/lib/format';
+import { formatDate, formatDateTime, formatRelative } from '~/lib/format';
 import { CreateTokenDialog } from './create-token-dialog';
 
 type Token = RouterOutputs['user']['tokens'][number];
@@ -28,6 +28,11 @@ function tokenState(t: Token): {
     return { label: 'expired', variant: 'warning' };
   return { label: 'active', variant: 'success' };
 }
+
+const expiresSoon = (at: Date | string) => {
+  const left = new Date(at).getTime() - Date.now();
+  return left > 0 && left < 7 * 86_400_000;
+};
 
 export function TokensPage() {
   const trpc = useTRPC();
@@ -76,7 +81,7 @@ export function TokensPage() {
       id: 'used',
       header: 'Last used',
       cell: (t) => (
-        <span className="text-muted-foreground">
+        <span className="text-muted-foreground" title={t.lastUsedAt ? formatDateTime(t.lastUsedAt) : undefined}>
           {t.lastUsedAt ? formatRelative(t.lastUsedAt) : 'never'}
         </span>
       ),
@@ -85,8 +90,12 @@ export function TokensPage() {
       id: 'expires',
       header: 'Expires',
       cell: (t) => (
-        <span className="text-muted-foreground">
+        <span className="text-muted-foreground" title={t.expiresAt ? formatDateTime(t.expiresAt) : undefined}>
           {t.expiresAt ? formatDate(t.expiresAt) : 'never'}
+          {/* A live token about to expire says so, so it can be replaced in time. */}
+          {t.expiresAt && !t.revokedAt && expiresSoon(t.expiresAt) ? (
+            <span className="ml-1 text-warning">({formatRelative(t.expiresAt)})</span>
+          ) : null}
         </span>
       ),
       className: 'hidden md:table-cell',
