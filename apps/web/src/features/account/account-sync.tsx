@@ -18,10 +18,11 @@ export function AccountPreferencesSync() {
   const timeZone = me.data?.profile?.timeZone;
 
   // Only when the saved value changes (load, or a save elsewhere): a local toggle saves itself.
+  const themeRef = React.useRef(theme);
+  themeRef.current = theme;
   React.useEffect(() => {
-    if (savedTheme && savedTheme !== theme) setTheme(savedTheme);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reacting to the saved theme only
-  }, [savedTheme]);
+    if (savedTheme && savedTheme !== themeRef.current) setTheme(savedTheme);
+  }, [savedTheme, setTheme]);
 
   React.useEffect(() => setDisplayTimeZone(timeZone), [timeZone]);
   return null;

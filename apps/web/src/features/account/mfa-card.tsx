@@ -134,7 +134,6 @@ function EnrolmentStep({
   return (
     <div className="grid gap-4 sm:grid-cols-[auto_1fr]">
       {/* The QR code is a data URL made on the server; a white quiet zone keeps it scannable in dark mode. */}
-      {/* eslint-disable-next-line @next/next/no-img-element */}
       <img src={enrolment.qrDataUrl} alt="QR code to scan with your authenticator app" className="size-44 rounded-md bg-white p-1" data-testid="mfa-qr" />
       <form
         className="grid content-start gap-3"
