@@ -63,6 +63,14 @@ async function attachedView(deps: ServiceDeps, access: AccessChecker, ref: Resou
   return { ...ref, title: readable ? resource.title : `A ${ref.resourceType} you cannot see`, link: readable ? resource.link : null, readable };
 }
 
+/** The first words of the text, without markdown's heading, list and quote markers. */
+export const documentExcerpt = (text: string, max = 160) =>
+  text
+    .replace(/^\s{0,3}(#{1,6}|[-*+>]|\d+[.)])\s+/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max);
+
 const refOf = (d: { resourceType: string | null; resourceId: string | null }): ResourceRef | null =>
   d.resourceType && d.resourceId ? { resourceType: d.resourceType as ResourceType, resourceId: d.resourceId } : null;
 
@@ -141,7 +149,7 @@ export async function listDocuments(deps: ServiceDeps, access: AccessChecker, in
       workspaceId: d.workspaceId,
       workspaceName: workspaces.find((w) => w.id === d.workspaceId)?.name ?? null,
       attachedTo: attached[i] ?? null,
-      excerpt: d.text.replace(/\s+/g, ' ').trim().slice(0, 160),
+      excerpt: documentExcerpt(d.text),
       lastEditedBy: nameOf(lastEditor),
       lastEditedAt: d.updatedAt,
       createdAt: d.createdAt,

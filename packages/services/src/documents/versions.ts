@@ -9,6 +9,7 @@ import type { Actor } from '../actor';
 import { mutate } from '../activity/record';
 import type { ServiceDeps } from '../deps';
 import { notFound } from '../errors';
+import { documentExcerpt } from './documents';
 import { loadDoc, replaceTextUpdate, stateOf, textOf } from './crdt';
 import { documentSpec, editorOf } from './people';
 import type { saveVersionInput, versionIdInput } from './schemas';
@@ -47,7 +48,7 @@ export async function listDocumentVersions(deps: ServiceDeps, documentId: string
     select: { id: true, number: true, label: true, createdById: true, createdAt: true, text: true },
   });
   const users = await deps.db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, name: true } });
-  return rows.map(({ text, ...r }) => ({ ...r, createdByName: users.find((u) => u.id === r.createdById)?.name ?? null, length: text.length, excerpt: text.replace(/\s+/g, ' ').trim().slice(0, 120) }));
+  return rows.map(({ text, ...r }) => ({ ...r, createdByName: users.find((u) => u.id === r.createdById)?.name ?? null, length: text.length, excerpt: documentExcerpt(text, 120) }));
 }
 
 export async function getDocumentVersion(deps: ServiceDeps, input: z.output<typeof versionIdInput>) {

@@ -193,7 +193,7 @@ function DocumentEditor({ doc }: { doc: DocumentDetail }) {
           </TabsTrigger>
         </TabsList>
         <TabsContent value="edit" forceMount className="data-[state=inactive]:hidden">
-          {sync.text ? <MarkdownEditor text={sync.text} readOnly={!canEdit} label={`${doc.title} (markdown)`} /> : <Skeleton className="h-96" />}
+          {sync.text ? <MarkdownEditor text={sync.text} readOnly={!canEdit} label="Document text (markdown)" /> : <Skeleton className="h-96" />}
         </TabsContent>
         <TabsContent value="preview">
           <LivePreview text={sync.text} />

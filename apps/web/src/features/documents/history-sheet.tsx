@@ -68,7 +68,7 @@ export function HistorySheet({ documentId, canEdit, open, onOpenChange }: { docu
           <SheetTitle>History</SheetTitle>
           <SheetDescription>Saved versions of this document. Restoring one replaces the text for everyone, as a new edit; nothing after it is lost from the log.</SheetDescription>
         </SheetHeader>
-        <SheetBody className="grid gap-4">
+        <SheetBody className="grid content-start gap-4">
           {canEdit ? (
             <form
               className="flex gap-2"
