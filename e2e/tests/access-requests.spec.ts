@@ -50,6 +50,7 @@ test('a user requests access, an admin approves it, the user gains it, and after
   await userPage.getByRole('option', { name: 'Custom (minutes)' }).click();
   await dialog.getByTestId('custom-minutes').fill('1');
   await dialog.getByLabel('Justification').fill('Preparing the quarterly governance review');
+  await userPage.screenshot({ path: 'test-results/access-request-dialog.png' });
   await dialog.getByTestId('send-request').click();
   await expect(userPage.getByText(/Request sent: \d+ approvers? notified/)).toBeVisible();
   const mine = userPage.locator('[data-testid="my-request-row"][data-scope="Demo governance"]').first();
@@ -60,6 +61,7 @@ test('a user requests access, an admin approves it, the user gains it, and after
   const row = adminPage.locator(`[data-testid="access-request-row"][data-requester="${email}"]`);
   await expect(row).toBeVisible();
   await expect(row).toContainText('Preparing the quarterly governance review');
+  await adminPage.screenshot({ path: 'test-results/access-requests-to-decide.png', fullPage: true });
   await row.getByTestId('approve-request').click();
   await adminPage.getByTestId('request-decision-comment').fill('For the review only');
   await adminPage.getByTestId('confirm-request-decision').click();
@@ -72,6 +74,7 @@ test('a user requests access, an admin approves it, the user gains it, and after
   await userPage.goto('/settings/access');
   await expect(mine.getByTestId('request-status')).toHaveAttribute('data-status', 'approved');
   await expect(mine.getByTestId('expiry-countdown')).toContainText(/left/);
+  await userPage.screenshot({ path: 'test-results/my-access-active.png', fullPage: true });
 
   // After the minute, the workspace refuses them again.
   await expect
