@@ -24,7 +24,8 @@ export async function syncBuiltInRoles(db: Db): Promise<void> {
         skipDuplicates: true,
       });
     }
-  });
+    // ~60 upserts one by one: on a loaded machine they outlast Prisma's 5 s default, and the start fails.
+  }, { timeout: 60_000, maxWait: 60_000 });
 }
 
 /** Roles with their permissions, global ones first. */
