@@ -45,5 +45,7 @@ export const listGuestInvitesInput = z
     q: z.string().trim().max(200, 'A search is at most 200 characters').optional(),
     limit: z.number().int().min(1).max(100).default(25),
     cursor: z.uuid('Not an invite id').optional(),
+    // Sent by useInfiniteQuery; pages only go forward.
+    direction: z.enum(['forward', 'backward']).optional(),
   })
   .strict();
