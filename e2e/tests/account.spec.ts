@@ -38,6 +38,8 @@ async function signOut(page: Page) {
 }
 
 test('a user sets their profile and theme, turns on MFA, signs in with a code, and signs out their other session', async ({ browser }) => {
+  // Five sign-ins (each an argon2 hash on the server) in four browsers: more than the default minute.
+  test.setTimeout(180_000);
   const who = await createUser(browser);
   const context = await browser.newContext();
   const page = await context.newPage();
