@@ -31,6 +31,8 @@ export const listArticlesInput = z
     /** Only articles the caller wrote. */
     mine: z.boolean().optional(),
     cursor: z.uuid().optional(),
+    /** Sent by useInfiniteQuery; pages only go forward. */
+    direction: z.enum(['forward', 'backward']).optional(),
     limit: z.number().int().min(1).max(100).default(25),
   })
   .strict();
