@@ -16,6 +16,7 @@ import {
   Search,
   ShieldCheck,
   Sun,
+  FileText,
   Tags,
   Waypoints,
   Workflow,
@@ -133,6 +134,14 @@ export function CommandMenu({
       icon: <Waypoints />,
       keywords: ['pipeline', 'template', 'stages', 'quality', 'dead letters'],
       onSelect: () => router.push('/pipelines?new=1'),
+    });
+    list.push({
+      id: 'action:new-document',
+      group: 'Actions',
+      label: 'New document',
+      icon: <FileText />,
+      keywords: ['runbook', 'note', 'shared document', 'write', 'co-edit'],
+      onSelect: () => router.push('/collaboration/documents?new=1'),
     });
     list.push({
       id: 'action:run-workflow',
