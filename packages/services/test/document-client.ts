@@ -60,7 +60,7 @@ export async function openEditor(deps: ServiceDeps, who: { actor: Actor; access:
       return seq;
     },
     /** Waits until this editor's text satisfies `ok` (it has received what it needs). */
-    async until(what: string, ok: (text: string) => boolean, timeoutMs = 10_000) {
+    async until(what: string, ok: (text: string) => boolean, timeoutMs = 30_000) {
       await waitFor(`${clientId}: ${what}`, async () => ok(text.toString()), timeoutMs, 20).catch((e: Error) => {
         throw new Error(`${e.message}; its text is ${JSON.stringify(text.toString())}`);
       });
