@@ -15,7 +15,7 @@ async function shot(page: Page, name: string) {
  * next navigation finds them signed out, their API calls refused.
  */
 test('a guest invite is accepted and then revoked', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const adminContext = await browser.newContext();
   const guestContext = await browser.newContext();
   const adminPage = await adminContext.newPage();
