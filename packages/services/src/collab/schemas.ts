@@ -26,5 +26,11 @@ export const reactInput = z.object({ commentId: z.string().uuid(), emoji: z.enum
 export const commentStreamInput = z.object({ ...ref, lastEventId: z.string().regex(/^\d{1,20}$/).nullish() }).strict();
 export const mentionableInput = z.object({ ...ref, q: z.string().trim().max(100).default('') }).strict();
 export const recentCommentsInput = z
-  .object({ limit: z.number().int().min(1).max(100).default(25), cursor: z.string().uuid().nullish(), mine: z.enum(['mentions', 'authored']).nullish() })
+  .object({
+    limit: z.number().int().min(1).max(100).default(25),
+    cursor: z.string().uuid().nullish(),
+    mine: z.enum(['mentions', 'authored']).nullish(),
+    // Infinite queries send which way they page; pages only go forward here.
+    direction: z.enum(['forward', 'backward']).optional(),
+  })
   .strict();
