@@ -49,8 +49,8 @@ test('write, link and publish an article, find it from the palette and the asset
 
   // ── the command palette finds it by a word of its body ──
   await page.getByTestId('command-palette-trigger').click();
-  const palette = page.getByTestId('command-palette');
-  await palette.getByLabel('Command').fill(word);
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox', { name: 'Command' }).fill(word);
   const option = palette.getByRole('option', { name: new RegExp(title) });
   await expect(option).toBeVisible();
   await option.click();
