@@ -63,6 +63,8 @@ test('a user sets their profile and theme, turns on MFA, signs in with a code, a
   await expect(elsewhere.getByLabel('Title')).toHaveValue('Data steward');
   await expect(elsewhere.getByLabel('Time zone')).toHaveValue('Europe/Paris');
   await expect(elsewhere.locator('html')).toHaveClass(/dark/);
+  // Signing out ends that session's row (closing the browser would leave it live, and listed below).
+  await signOut(elsewhere);
   await elsewhere.context().close();
 
   // MFA: the secret is shown for manual entry; the code it gives turns MFA on and shows the recovery codes once.
