@@ -142,7 +142,7 @@ export function ArticlePage({ id }: { id: string }) {
             </Card>
           )}
         </div>
-        <div className="grid content-start gap-4">
+        <div className="grid min-w-0 content-start gap-4">
           <LinksCard article={a} />
         </div>
       </div>

@@ -43,9 +43,9 @@ export function LinksCard({ article }: { article: Article }) {
   const pick = (t: PickedTarget) => link.mutate({ articleId: article.id, ...t });
   const remove = (l: ArticleLink) => unlink.mutate({ articleId: article.id, targetType: l.targetType, targetId: l.targetId });
   return (
-    <Card data-testid="article-links">
+    <Card data-testid="article-links" className="min-w-0 overflow-hidden">
       <CardHeader className="flex flex-row items-start justify-between gap-2 space-y-0">
-        <div>
+        <div className="min-w-0">
           <CardTitle className="flex items-center gap-2">
             <Link2 className="size-4" />
             Linked to
@@ -63,7 +63,7 @@ export function LinksCard({ article }: { article: Article }) {
         {article.links.length ? (
           <ul className="grid gap-1.5 text-sm">
             {article.links.map((l) => (
-              <li key={`${l.targetType}:${l.targetId}`} className="flex items-center gap-2" data-testid="article-link-row">
+              <li key={`${l.targetType}:${l.targetId}`} className="flex min-w-0 items-center gap-2" data-testid="article-link-row" title={l.title}>
                 <span className="text-muted-foreground [&_svg]:size-4" title={kindNames[l.targetType]}>
                   {icons[l.targetType]}
                 </span>
