@@ -43,7 +43,7 @@ export function useDocumentSync(documentId: string, loaded: { state: string; cur
     const d = new Y.Doc();
     Y.applyUpdate(d, fromBase64(loaded.state), 'remote');
     return d;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the first load seeds the doc
+    // Deliberately keyed on the first load only: a refetch must not replace the live doc.
   }, [documentId, loaded === undefined]);
   const startCursor = React.useRef<string | null>(null);
   if (loaded && startCursor.current === null) startCursor.current = loaded.cursor;
