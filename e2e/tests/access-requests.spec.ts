@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, uniqueName } from './fixtures';
+import { createUserAsAdmin, signIn } from './fixtures';
 
 /**
  * Issue 8's access flow: a user without access to Demo governance asks for
@@ -15,18 +15,8 @@ test('a user requests access, an admin approves it, the user gains it, and after
   const userPage = await userContext.newPage();
 
   // The admin creates the requester on the Users page (a global viewer: no workspace access).
-  const name = uniqueName('Requester');
-  const email = `${name.toLowerCase().replace(/\s+/g, '-')}@example.test`;
-  const password = 'requester-password-123';
   await signIn(adminPage);
-  await adminPage.goto('/admin/users');
-  await adminPage.getByTestId('create-user').click();
-  const create = adminPage.getByTestId('create-user-dialog');
-  await create.getByLabel('Name').fill(name);
-  await create.getByLabel('Email').fill(email);
-  await create.getByLabel('Initial password').fill(password);
-  await create.getByRole('button', { name: 'Create user' }).click();
-  await expect(adminPage.getByText(`${name} can now sign in as ${email}`)).toBeVisible();
+  const { name, email, password } = await createUserAsAdmin(adminPage, 'Requester');
 
   // Where Demo governance lives.
   await adminPage.goto('/workspaces');

@@ -1,21 +1,13 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { generateSync } from 'otplib';
-import { signIn, uniqueName } from './fixtures';
+import { createUserAsAdmin, signIn } from './fixtures';
 
 /** A fresh user made by the admin in Users & roles: MFA is switched on for them, never for the shared admin. */
 async function createUser(browser: Browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page);
-  await page.goto('/admin/users');
-  await page.getByTestId('create-user').click();
-  const dialog = page.getByTestId('create-user-dialog');
-  const who = { name: uniqueName('Account'), email: `account-${Math.random().toString(36).slice(2, 10)}@racine.test`, password: 'account-password-123' };
-  await dialog.getByLabel('Name').fill(who.name);
-  await dialog.getByLabel('Email').fill(who.email);
-  await dialog.getByLabel('Initial password').fill(who.password);
-  await dialog.getByRole('button', { name: 'Create user' }).click();
-  await expect(dialog).toBeHidden();
+  const who = await createUserAsAdmin(page, 'Account');
   await context.close();
   return who;
 }

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { signIn, uniqueName } from './fixtures';
+import { createUserAsAdmin, signIn, uniqueName } from './fixtures';
 
 /** The unread count the header's bell shows (its data-unread attribute). */
 const unread = async (page: Page) => Number(await page.getByTestId('notification-bell').getAttribute('data-unread'));
@@ -27,18 +27,8 @@ test('two users comment and mention each other live', async ({ browser }) => {
   const b = await beaContext.newPage();
 
   // The admin creates Bea and makes her a member of Demo governance.
-  const name = uniqueName('Bea');
-  const email = `${name.toLowerCase().replace(/\s+/g, '-')}@example.test`;
-  const password = 'bea-password-123456';
   await signIn(a);
-  await a.goto('/admin/users');
-  await a.getByTestId('create-user').click();
-  const create = a.getByTestId('create-user-dialog');
-  await create.getByLabel('Name').fill(name);
-  await create.getByLabel('Email').fill(email);
-  await create.getByLabel('Initial password').fill(password);
-  await create.getByRole('button', { name: 'Create user' }).click();
-  await expect(a.getByText(`${name} can now sign in as ${email}`)).toBeVisible();
+  const { name, email, password } = await createUserAsAdmin(a, 'Bea');
 
   await a.goto('/workspaces');
   await a.getByRole('link', { name: 'Demo governance' }).first().click();

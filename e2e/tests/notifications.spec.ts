@@ -1,16 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { signIn, uniqueName } from './fixtures';
-
-/** Calls a tRPC procedure over HTTP with the page's session (superjson's envelope, no batching). */
-async function trpc<T>(page: Page, path: string, input: unknown, kind: 'query' | 'mutation'): Promise<T> {
-  const body = { json: input };
-  const res =
-    kind === 'query'
-      ? await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(body))}`)
-      : await page.request.post(`/api/trpc/${path}`, { data: body });
-  expect(res.ok(), `${path}: ${await res.text()}`).toBeTruthy();
-  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
-}
+import { expect, test } from '@playwright/test';
+import { createUserAsAdmin, signIn, trpc, uniqueName } from './fixtures';
 
 /**
  * Issue 8's notification centre: a user tunes their preferences (mentions by
@@ -26,19 +15,8 @@ test('preferences, a live bell when a task is assigned, and mark all read', asyn
   const userPage = await userContext.newPage();
 
   // The admin creates the user (an admin too, so they can see whatever they are assigned).
-  const name = uniqueName('Notified');
-  const email = `${name.toLowerCase().replace(/\s+/g, '-')}@example.test`;
-  const password = 'notified-password-123';
   await signIn(adminPage);
-  await adminPage.goto('/admin/users');
-  await adminPage.getByTestId('create-user').click();
-  const create = adminPage.getByTestId('create-user-dialog');
-  await create.getByLabel('Name').fill(name);
-  await create.getByLabel('Email').fill(email);
-  await create.getByLabel('Initial password').fill(password);
-  await create.getByRole('group', { name: 'Global roles' }).getByLabel('Admin', { exact: true }).check();
-  await create.getByRole('button', { name: 'Create user' }).click();
-  await expect(adminPage.getByText(`${name} can now sign in as ${email}`)).toBeVisible();
+  const { email, password } = await createUserAsAdmin(adminPage, 'Notified', { globalRoles: ['Admin'] });
 
   // Their preferences: mentions in the daily digest, workflow messages not in the app.
   await signIn(userPage, { email, password });

@@ -1,24 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { signIn, uniqueName } from './fixtures';
-
-/** Calls a tRPC procedure over HTTP as the signed-in user (superjson's envelope: { json }). */
-async function trpc<T>(
-  page: Page,
-  path: string,
-  input: unknown,
-  kind: 'query' | 'mutation',
-): Promise<T> {
-  const url = `/api/trpc/${path}`;
-  const res =
-    kind === 'query'
-      ? await page.request.get(
-          `${url}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
-        )
-      : await page.request.post(url, { data: { json: input } });
-  const body = await res.json();
-  if (!res.ok()) throw new Error(`${path}: ${res.status()} ${JSON.stringify(body)}`);
-  return body.result.data.json as T;
-}
+import { expect, test } from '@playwright/test';
+import { signIn, trpc, uniqueName } from './fixtures';
 
 /**
  * Monitoring a run live: a short workflow (delay → approval → notify) started through the
