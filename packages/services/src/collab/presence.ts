@@ -43,7 +43,10 @@ export async function heartbeat(deps: ServiceDeps, access: AccessChecker, input:
     WHERE "PresenceHeartbeat"."userId" = EXCLUDED."userId"`;
   if (written === 0) throw new AppError('CONFLICT', 'This client id belongs to another user; pick a new one');
   emitter.emit('change', keyOf(ref));
-  return { ok: true as const, ttlMs: PRESENCE_TTL_MS };
+  // Who is here now, so a page can show presence from its own heartbeats without
+  // holding one more long-lived connection (browsers allow six per host over HTTP/1.1,
+  // across all tabs; the presence subscription stays for API clients).
+  return { ok: true as const, ttlMs: PRESENCE_TTL_MS, viewers: await currentViewers(deps, ref) };
 }
 
 /** The tab closed or moved on: others see it go at once rather than at the TTL. */
