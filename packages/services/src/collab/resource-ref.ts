@@ -11,7 +11,7 @@ import { AppError, notFound } from '../errors';
 import type { PermissionKey } from '../rbac/catalog';
 import { type AccessChecker, dataSourceScope, globalScope, type Scope, workspaceScope } from '../rbac/resolve';
 
-export const resourceTypes = ['asset', 'finding', 'workflow', 'pipeline', 'dataSource', 'workspace', 'glossaryTerm', 'framework', 'document', 'kbArticle', 'task', 'dashboard'] as const;
+export const resourceTypes = ['asset', 'finding', 'workflow', 'pipeline', 'dataSource', 'workspace', 'glossaryTerm', 'framework', 'document', 'kbArticle', 'task'] as const;
 export type ResourceType = (typeof resourceTypes)[number];
 
 export const resourceRefInput = z.object({
@@ -77,10 +77,6 @@ const resolvers: Record<ResourceType, Resolver> = {
     // A task is read through the task list's own rules; commenting on it takes reading its workspace.
     return t && { title: t.title, link: `/tasks?task=${id}`, workspaceId: t.workspaceId, read: t.workspaceId ? { permission: 'workspace.read', scope: workspaceScope(t.workspaceId) } : { permission: 'system.read', scope: globalScope } };
   },
-  async dashboard() {
-    // Dashboards arrive with the dashboards issue; until then there is nothing to resolve.
-    return null;
-  },
 };
 
 /** The resource, or null when it does not exist. */
@@ -101,7 +97,6 @@ const typeNames: Record<ResourceType, string> = {
   document: 'Document',
   kbArticle: 'Article',
   task: 'Task',
-  dashboard: 'Dashboard',
 };
 
 /**
