@@ -22,6 +22,10 @@ import { expertsRouter } from './routers/experts';
 import { guestRouter } from './routers/guest';
 import { accessRequestRouter } from './routers/access-request';
 import { attestationRouter } from './routers/attestation';
+import { dashboardRouter } from './routers/dashboard';
+import { metricsRouter } from './routers/metrics';
+import { insightRouter } from './routers/insight';
+import { aiRouter } from './routers/ai';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -49,6 +53,10 @@ export const appRouter = router({
   guest: guestRouter,
   accessRequest: accessRequestRouter,
   attestation: attestationRouter,
+  dashboard: dashboardRouter,
+  metrics: metricsRouter,
+  insight: insightRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof appRouter;

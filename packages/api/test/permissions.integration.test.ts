@@ -21,6 +21,11 @@ import { kbCases } from './permission-cases/kb';
 import { guestCases } from './permission-cases/guests';
 import { accountCases } from './permission-cases/account';
 import { accessCases } from './permission-cases/access';
+import { dashboardCases } from './permission-cases/dashboards';
+import { metricCases } from './permission-cases/metrics';
+import { insightCases } from './permission-cases/insights';
+import { activityAnalyticsCases } from './permission-cases/activity-analytics';
+import { aiCases } from './permission-cases/ai';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 type Callable = ((input?: unknown) => Promise<unknown>) & Record<string, unknown>;
@@ -30,7 +35,8 @@ const call = (caller: Caller, path: string, input?: unknown): Promise<unknown> =
 };
 
 const cases: Record<string, Case> = { ...foundationCases, ...scanningCases, ...complianceCases, ...catalogCases, ...pipelineCases, ...workflowCases, ...taskCases,
-  ...collabCases, ...notificationPrefCases, ...documentCases, ...kbCases, ...guestCases, ...accountCases, ...accessCases };
+  ...collabCases, ...notificationPrefCases, ...documentCases, ...kbCases, ...guestCases, ...accountCases, ...accessCases,
+  ...dashboardCases, ...metricCases, ...insightCases, ...activityAnalyticsCases, ...aiCases };
 
 type ProcedureDef = { _def: { meta?: { permission?: string }; type: string } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);

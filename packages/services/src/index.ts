@@ -81,3 +81,7 @@ export * from './guests/index';
 export * from './account/index';
 export * from './access/index';
 export * from './jobs/periodic';
+export * from './metrics/index';
+export * from './dashboards/index';
+export * from './insights/index';
+export * from './ai/index';

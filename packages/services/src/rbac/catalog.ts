@@ -52,6 +52,12 @@ export const permissions = {
   'access.audit': 'See who has had access to restricted data, and why',
   'attestation.manage': 'Publish policies that require attestation, and see who attested',
   'notification.outbox': 'See every email Racine sent or would have sent',
+  'dashboard.use': 'Build personal dashboards and query the metric catalogue (numbers cover only what one may read)',
+  'dashboard.share': 'Share a dashboard with a workspace',
+  'activity.report': 'Export compliance activity reports (CSV, PDF) and see activity analytics across users',
+  'insight.read': 'See anomaly and forecast insights about what one may read',
+  'insight.manage': 'Acknowledge, dismiss and action insights',
+  'ai.use': 'Ask the assistant, which acts with one’s own permissions',
 } as const;
 
 export type PermissionKey = keyof typeof permissions;
@@ -69,7 +75,7 @@ export interface BuiltInRole {
 
 const workspaceRead = ['workspace.read', 'activity.read', 'workflow.read', 'pipeline.read', 'document.read'] as const;
 /** Building and running a workspace's automation. */
-const automationWork = ['workflow.manage', 'workflow.execute', 'pipeline.manage', 'pipeline.execute', 'document.edit'] as const;
+const automationWork = ['workflow.manage', 'workflow.execute', 'pipeline.manage', 'pipeline.execute', 'document.edit', 'dashboard.share'] as const;
 /** What reading a data source means, wherever it is granted. */
 const sourceRead = ['datasource.read', 'scan.read', 'classification.read'] as const;
 /** Working on a source: connect, preview, scan, review labels. */
@@ -108,6 +114,11 @@ export const builtInRoles: readonly BuiltInRole[] = [
       'kb.read',
       'kb.write',
       'access.audit',
+      'dashboard.use',
+      'activity.report',
+      'insight.read',
+      'insight.manage',
+      'ai.use',
     ],
   },
   {
@@ -115,14 +126,14 @@ export const builtInRoles: readonly BuiltInRole[] = [
     name: 'Analyst',
     description: 'Works with governed data inside the workspaces they belong to.',
     scopeType: 'global',
-    permissions: ['system.read', 'user.read', 'role.read', 'token.manage', 'scanRuleSet.read', 'glossary.read', 'compliance.read', 'kb.read', 'kb.write'],
+    permissions: ['system.read', 'user.read', 'role.read', 'token.manage', 'scanRuleSet.read', 'glossary.read', 'compliance.read', 'kb.read', 'kb.write', 'dashboard.use', 'insight.read', 'insight.manage', 'ai.use'],
   },
   {
     key: 'viewer',
     name: 'Viewer',
     description: 'Reads what the workspaces they belong to show.',
     scopeType: 'global',
-    permissions: ['system.read', 'token.manage', 'scanRuleSet.read', 'glossary.read', 'compliance.read', 'kb.read'],
+    permissions: ['system.read', 'token.manage', 'scanRuleSet.read', 'glossary.read', 'compliance.read', 'kb.read', 'dashboard.use', 'insight.read', 'ai.use'],
   },
   {
     key: 'ws.owner',

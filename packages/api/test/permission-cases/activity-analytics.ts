@@ -1,0 +1,4 @@
+/** Permission cases: activity-analytics. */
+import type { Case } from './shared';
+
+export const activityAnalyticsCases: Record<string, Case> = {};

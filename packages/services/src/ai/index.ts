@@ -1,0 +1,1 @@
+// The ai barrel: re-export this folder's public functions here.

@@ -1,0 +1,1 @@
+// The dashboards barrel: re-export this folder's public functions here.

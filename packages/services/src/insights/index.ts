@@ -1,0 +1,1 @@
+// The insights barrel: re-export this folder's public functions here.

@@ -1,0 +1,2 @@
+// The metrics barrel: re-export this folder's public functions here.
+export * from './types';
