@@ -1,1 +1,2 @@
 // The ai barrel: re-export this folder's public functions here.
+export * from './types';

@@ -99,5 +99,10 @@ export interface MetricDefinition {
   shapes: readonly ('kpi' | 'line' | 'area' | 'bar' | 'donut' | 'table' | 'heatmap' | 'topN' | 'list')[];
   /** Snapshotted into SystemMetric by the periodic job. */
   snapshot: boolean;
+  /**
+   * Activity types (prefixes, e.g. "scan.", "compliance.finding.") whose rows can change this
+   * metric: the metric cache drops its entries and dashboard.watch wakes widgets on them.
+   */
+  invalidatedBy: readonly string[];
   compute: (ctx: MetricContext, query: MetricQuery) => Promise<Omit<MetricResult, 'metric' | 'title' | 'unit' | 'asOf'>>;
 }
