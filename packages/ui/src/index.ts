@@ -99,3 +99,4 @@ export { Slider } from './slider';
 export { Switch } from './switch';
 export { TagInput } from './tag-input';
 export { Meter } from './meter';
+export { Heatmap, type HeatmapProps } from './heatmap';
