@@ -8,6 +8,7 @@ import type { DbOrTx, Prisma } from '@racine/db';
 import type { ServiceDeps } from '../deps';
 import { notFound } from '../errors';
 import { type AccessChecker, dataSourceScope } from '../rbac/resolve';
+import { recordRestrictedRead } from './restricted-read';
 
 /** Every column of an asset a client may see (`search` is Unsupported in Prisma, so never selected). */
 const assetFields = {
@@ -117,6 +118,8 @@ export async function getAsset(deps: ServiceDeps, access: AccessChecker, id: str
   const db = deps.db;
   const asset = await db.asset.findUnique({ where: { id }, select: { ...assetFields, dataSource: { select: { id: true, name: true, engine: true, environment: true, workspaceId: true } } } });
   if (!asset) throw notFound('Asset', id);
+  // Opening a Restricted asset is a read the insights engine watches (catalog/restricted-read.ts).
+  await recordRestrictedRead(deps, access.actor, asset, 'asset');
   const [breadcrumbs, children, classifications, stewards, terms, drift, upstream, downstream, openFindings, canCurate, certifiedBy] = await Promise.all([
     breadcrumbsOf(db, asset.parentId),
     childrenOf(db, asset),

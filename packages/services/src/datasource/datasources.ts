@@ -9,6 +9,7 @@ import { AppError, isUniqueViolation, notFound } from '../errors';
 import type { AccessChecker } from '../rbac/resolve';
 import { connectionConfig, connectorForSource, keyOf, withConnector } from './connect';
 import type { createDataSourceInput, listDataSourcesInput, testDataSourceInput, updateDataSourceInput } from './schemas';
+import { previewedAsset, recordRestrictedRead } from '../catalog/restricted-read';
 
 /** Everything a client may see of a source. The secret never leaves; only whether one is set. */
 export const dataSourceSelect = {
@@ -196,6 +197,9 @@ export async function discoverDataSource(deps: ServiceDeps, id: string) {
 export async function previewTable(deps: ServiceDeps, actor: Actor, input: { id: string; schema: string; table: string; limit: number }) {
   const source = await sourceOrThrow(deps, input.id);
   const result = await withConnector(connectorForSource(deps, source), (c) => c.preview({ schema: input.schema, table: input.table }, input.limit));
+  // Rows of a Restricted table are also a restricted read, watched by the insights engine.
+  const asset = await previewedAsset(deps, source.id, input.schema, input.table);
+  if (asset) await recordRestrictedRead(deps, actor, asset, 'preview');
   await recordActivity(deps, actor, {
     type: 'datasource.previewed',
     category: 'data',
