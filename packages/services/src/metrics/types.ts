@@ -74,11 +74,23 @@ export interface MetricResult {
   series: MetricPoint[];
   /** Breakdown by `groupBy` (or the metric's natural breakdown), largest first. */
   breakdown: MetricRow[];
+  /** For line/area charts grouped by a dimension (posture by framework…): one series per group. */
+  seriesByGroup?: { key: string; label: string; points: MetricPoint[] }[];
   /** For list-shaped metrics (findings needing attention, my tasks…). */
   rows?: MetricRow[];
+  /** Filters the metric has no dimension for, so they could not narrow it (they never widen it either). */
+  ignoredFilters?: (keyof MetricFilters)[];
   /** Activity by hour (0–23, x) × weekday (0 = Sunday, y). */
   matrix?: { x: number; y: number; value: number }[];
   asOf: Date;
+}
+
+/** One SystemMetric value; ratios carry what they are made of so sources and buckets combine. */
+export interface SnapshotRow {
+  dimension: string;
+  value: number;
+  numerator?: number;
+  denominator?: number;
 }
 
 export interface MetricContext {
@@ -104,5 +116,16 @@ export interface MetricDefinition {
    * metric: the metric cache drops its entries and dashboard.watch wakes widgets on them.
    */
   invalidatedBy: readonly string[];
+  /**
+   * How long a cached result may live even without invalidating activity, for numbers that
+   * move without an activity row (ages, the job queue). 0: never cached. Default 5 minutes.
+   */
+  cacheTtlMs?: number;
+  /**
+   * For `snapshot: true`: the current values to store, the whole estate ("*") and one row per
+   * data source ("datasource:<id>", and "framework:<id>/datasource:<id>" where per framework),
+   * computed for everything (the snapshot job runs as the system).
+   */
+  snapshotRows?: (deps: ServiceDeps) => Promise<SnapshotRow[]>;
   compute: (ctx: MetricContext, query: MetricQuery) => Promise<Omit<MetricResult, 'metric' | 'title' | 'unit' | 'asOf'>>;
 }
