@@ -25,6 +25,8 @@ export function findMetric(key: string): MetricDefinition {
 }
 
 export async function queryMetric(deps: ServiceDeps, access: AccessChecker, userId: string | null, query: MetricQuery, options: QueryOptions = {}): Promise<MetricResult> {
+  // The router marks metrics.query `filtered` (no scope to check), so the permission is checked here.
+  await access.require('dashboard.use');
   const parsed = metricQueryInput.safeParse(query);
   if (!parsed.success) throw new AppError('BAD_REQUEST', `Invalid metric query: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')}`);
   const q = parsed.data;
