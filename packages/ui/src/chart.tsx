@@ -6,6 +6,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  Legend,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -30,6 +31,14 @@ interface ChartProps {
   stacked?: boolean;
   className?: string;
   formatX?: (value: unknown) => string;
+  /** Y-axis ticks and tooltip values, e.g. with their unit. */
+  formatY?: (value: number) => string;
+  /** A legend under the chart; defaults to on when there are several series. */
+  legend?: boolean;
+  /** Tooltip title of a row, when it differs from the axis label (e.g. a full date). */
+  formatLabel?: (value: unknown) => string;
+  /** Allow fractional y ticks (rates); counts keep whole numbers. */
+  decimals?: boolean;
 }
 
 const palette = [
@@ -65,6 +74,10 @@ export function AreaChartView({
   stacked,
   className,
   formatX,
+  formatY,
+  legend,
+  formatLabel,
+  decimals,
 }: ChartProps) {
   return (
     <div className={cn('w-full', className)} style={{ height }}>
@@ -75,8 +88,15 @@ export function AreaChartView({
         >
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey={x} {...axis} tickFormatter={formatX} />
-          <YAxis {...axis} allowDecimals={false} />
-          <Tooltip contentStyle={tooltipStyle} labelFormatter={formatX} />
+          <YAxis {...axis} allowDecimals={!!decimals} tickFormatter={formatY} />
+          <Tooltip
+            contentStyle={tooltipStyle}
+            labelFormatter={formatLabel ?? formatX}
+            formatter={formatY ? (v) => formatY(Number(v)) : undefined}
+          />
+          {(legend ?? series.length > 1) ? (
+            <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          ) : null}
           {series.map((s, i) => (
             <Area
               key={s.key}
@@ -104,6 +124,10 @@ export function BarChartView({
   stacked,
   className,
   formatX,
+  formatY,
+  legend,
+  formatLabel,
+  decimals,
 }: ChartProps) {
   return (
     <div className={cn('w-full', className)} style={{ height }}>
@@ -114,12 +138,16 @@ export function BarChartView({
         >
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey={x} {...axis} tickFormatter={formatX} />
-          <YAxis {...axis} allowDecimals={false} />
+          <YAxis {...axis} allowDecimals={!!decimals} tickFormatter={formatY} />
           <Tooltip
             contentStyle={tooltipStyle}
-            labelFormatter={formatX}
+            labelFormatter={formatLabel ?? formatX}
+            formatter={formatY ? (v) => formatY(Number(v)) : undefined}
             cursor={{ fill: 'var(--muted)' }}
           />
+          {(legend ?? series.length > 1) ? (
+            <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          ) : null}
           {series.map((s, i) => (
             <Bar
               key={s.key}

@@ -100,3 +100,4 @@ export { Switch } from './switch';
 export { TagInput } from './tag-input';
 export { Meter } from './meter';
 export { Heatmap, type HeatmapProps } from './heatmap';
+export { DonutChart, type DonutSlice } from './donut-chart';

@@ -27,6 +27,7 @@ export function LineChartView({
   className,
   formatX,
   formatY,
+  formatLabel,
 }: {
   data: readonly Record<string, unknown>[];
   x: string;
@@ -37,6 +38,8 @@ export function LineChartView({
   className?: string;
   formatX?: (value: unknown) => string;
   formatY?: (value: number) => string;
+  /** Tooltip title of a row, when it differs from the axis label (e.g. a full date). */
+  formatLabel?: (value: unknown) => string;
 }) {
   return (
     <div className={cn('w-full', className)} style={{ height }}>
@@ -50,7 +53,7 @@ export function LineChartView({
           <YAxis {...axis} domain={domain ?? ['auto', 'auto']} tickFormatter={formatY} />
           <Tooltip
             contentStyle={tooltipStyle}
-            labelFormatter={formatX}
+            labelFormatter={formatLabel ?? formatX}
             formatter={formatY ? (v) => formatY(Number(v)) : undefined}
           />
           {series.length > 1 ? (
