@@ -1,5 +1,11 @@
 import {
+  activityAnalytics,
+  activityAnalyticsInput,
+  activityCorrelateInput,
+  activityReportInput,
   activityVisibility,
+  correlateActivity,
+  exportActivityReport,
   listActivity,
   listActivityInput,
   searchActivity,
@@ -40,6 +46,21 @@ export const activityRouter = router({
       });
       for await (const event of events) yield tracked(event.id, event);
     }),
+  /** Patterns by hour × weekday, day, group, type and user, over the rows the caller may see. */
+  analytics: procedure
+    .meta({ permission: 'activity.read', filtered: true })
+    .input(activityAnalyticsInput)
+    .query(async ({ ctx, input }) => activityAnalytics(ctx.deps, ctx.access, await activityVisibility(ctx.access), input)),
+  /** Scan run → findings it raised → the workflow, rescan or person that resolved them. */
+  correlate: procedure
+    .meta({ permission: 'activity.read', filtered: true })
+    .input(activityCorrelateInput)
+    .query(({ ctx, input }) => correlateActivity(ctx.deps, ctx.access, input)),
+  /** The compliance-relevant activity report as CSV or PDF (base64, like compliance.exportReport). */
+  report: procedure
+    .meta({ permission: 'activity.report' })
+    .input(activityReportInput)
+    .mutation(async ({ ctx, input }) => exportActivityReport(ctx.deps, ctx.actor, await activityVisibility(ctx.access), input)),
   verifyChain: procedure
     .meta({ permission: 'activity.verify' })
     .mutation(({ ctx }) => verifyChainAudited(ctx.deps, ctx.actor)),
