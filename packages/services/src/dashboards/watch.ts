@@ -92,13 +92,14 @@ export async function* watchDashboard(
         let layout = false;
         let deleted = false;
         if (isOurs(e)) {
-          if (e.actorId === me) continue;
-          layout = true;
           deleted = e.type === 'dashboard.deleted';
           // The layout changed: from now on, match against the new widgets; all of them need new numbers.
           const now = deleted ? null : await loadDashboard(deps.db, input.id);
           deleted ||= !now;
           widgets = now ? parseWidgets(now.widgets) : [];
+          // The caller's own edits are not echoed back (their editor has them); a deletion always ends the watch.
+          if (e.actorId === me && !deleted) continue;
+          layout = true;
           hit = widgets.map((w) => w.id);
         } else hit = widgetsHitBy(widgets, e.type);
         if (!layout && hit.length === 0) continue;
