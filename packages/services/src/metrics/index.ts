@@ -3,3 +3,4 @@ export * from './types';
 export { queryMetric, metricCatalogList, findMetric, type MetricCatalogEntry, type QueryOptions } from './query';
 export { metricCatalog } from './catalog';
 export { MetricCache, metricCacheFor } from './cache';
+export { snapshotMetrics, metricsSnapshotTask, type SnapshotOutcome } from './snapshot';
