@@ -1,0 +1,106 @@
+/**
+ * ai.ask: one turn of a conversation. Stores the question, runs the engine
+ * the configuration picks (the model when one is configured, else the
+ * built-in engine) with the conversation's history, streams its events with
+ * ids (`<messageId>:<n>`), and stores the answer with its tool calls.
+ *
+ * Resuming: a reconnecting client sends the last id it saw. The turn is not
+ * asked again; the stream waits for the stored answer to finish and ends
+ * with `done`, after which the client reads the message with ai.conversation.
+ */
+import type { Actor } from '../actor';
+import type { ServiceDeps } from '../deps';
+import type { AccessChecker } from '../rbac/resolve';
+import { builtinEngine } from './builtin/engine';
+import { finishTurn, requireUser, startTurn } from './conversations';
+import { modelConfigFromEnv, modelEngine } from './model/index';
+import type { AskRequest } from './schemas';
+import type { AskEvent, Engine, ToolCallRecord, ToolContext } from './types';
+
+export interface AskStreamItem {
+  id: string;
+  event: AskEvent;
+}
+
+export interface EngineChoice {
+  mode: 'builtin' | 'model';
+  engine: Engine;
+}
+
+/**
+ * The model when RACINE_AI_* configure one, else the built-in engine (the
+ * default on a fresh install). Half a configuration picks the model engine,
+ * which answers with what is missing rather than silently falling back.
+ */
+export function chooseEngine(env: Record<string, string | undefined> = process.env): EngineChoice {
+  try {
+    return modelConfigFromEnv(env) ? { mode: 'model', engine: modelEngine } : { mode: 'builtin', engine: builtinEngine };
+  } catch {
+    return { mode: 'model', engine: modelEngine };
+  }
+}
+
+const RESUME_WAIT_MS = 120_000;
+
+export async function* ask(deps: ServiceDeps, actor: Actor, access: AccessChecker, input: AskRequest, signal?: AbortSignal, choice: EngineChoice = chooseEngine()): AsyncGenerator<AskStreamItem> {
+  requireUser(actor);
+  const resumed = input.lastEventId?.split(':')[0];
+  if (resumed) {
+    yield* resume(deps, actor, resumed, signal);
+    return;
+  }
+  const turn = await startTurn(deps, actor, { conversationId: input.conversationId, question: input.question, page: input.page, mode: choice.mode });
+  const ctx: ToolContext = { deps, actor, access, page: input.page };
+  const queue: AskEvent[] = [];
+  let wake: (() => void) | null = null;
+  let finished = false;
+  const calls = new Map<string, ToolCallRecord>();
+  let text = '';
+  let failed: string | null = null;
+  const emit = (event: AskEvent) => {
+    if (event.type === 'tool-call' || event.type === 'tool-result') calls.set(event.call.id, event.call);
+    if (event.type === 'text') text += event.delta;
+    if (event.type === 'error') failed = event.message;
+    if (event.type === 'done' || event.type === 'start') return; // this stream sends its own, with the stored ids
+    queue.push(event);
+    wake?.();
+  };
+  const running = choice
+    .engine(ctx, { question: input.question, history: turn.history }, emit)
+    .catch((error: unknown) => emit({ type: 'error', message: error instanceof Error ? error.message.split('\n')[0]! : 'The assistant failed' }))
+    .finally(() => {
+      finished = true;
+      wake?.();
+    });
+  let n = 0;
+  const next = () => ({ id: `${turn.messageId}:${n++}` });
+  yield { ...next(), event: { type: 'start', conversationId: turn.conversationId, messageId: turn.messageId, mode: choice.mode } };
+  while (true) {
+    while (queue.length) yield { ...next(), event: queue.shift()! };
+    if (finished) break;
+    if (signal?.aborted) break;
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = null;
+  }
+  await running;
+  // Stored even when the client went away: it finds the answer in the conversation.
+  await finishTurn(deps, turn.messageId, { content: failed && !text ? failed : text, toolCalls: [...calls.values()], status: failed ? 'error' : 'complete' });
+  if (!signal?.aborted) yield { ...next(), event: { type: 'done', messageId: turn.messageId } };
+}
+
+async function* resume(deps: ServiceDeps, actor: Actor, messageId: string, signal?: AbortSignal): AsyncGenerator<AskStreamItem> {
+  const userId = requireUser(actor);
+  const deadline = Date.now() + RESUME_WAIT_MS;
+  while (!signal?.aborted && Date.now() < deadline) {
+    const m = await deps.db.aiMessage.findFirst({ where: { id: messageId, conversation: { userId } }, select: { status: true } });
+    if (!m) {
+      yield { id: `${messageId}:end`, event: { type: 'error', message: `Message ${messageId} was not found` } };
+      return;
+    }
+    if (m.status !== 'streaming') {
+      yield { id: `${messageId}:end`, event: { type: 'done', messageId } };
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
