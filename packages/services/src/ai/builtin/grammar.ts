@@ -7,6 +7,7 @@
  */
 import { getLabel } from '../../classification/taxonomy';
 import type { Intent } from './parse';
+import { pluralPhrase as plural } from './vocabulary';
 
 export interface Fillers {
   /** A label present in the asker's readable catalog, e.g. PII.Email. */
@@ -43,9 +44,6 @@ export const SHAPES: readonly Shape[] = [
   { intent: 'start_scan', about: 'start a scan (after you confirm)', needs: ['source'], example: (f) => `Rescan ${f.source} and tell me what changed` },
 ];
 
-function plural(words: string): string {
-  return /s$/.test(words) ? words : `${words}s`;
-}
 
 /** One example per shape whose fillers exist, at most `max`, in grammar order. */
 export function suggestQuestions(fillers: Fillers, max = 8): string[] {

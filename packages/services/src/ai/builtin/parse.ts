@@ -73,7 +73,7 @@ function findSources(text: string, names: readonly string[]): string[] {
 }
 
 function findFramework(text: string, frameworks: Vocabulary['frameworks']): string | undefined {
-  const aliases = (f: { name: string; key: string }) => [normalise(f.name), normalise(f.key), normalise(f.name).replace(/[-\s]/g, ''), normalise(f.key).replace(/[-\s]/g, '')];
+  const aliases = (f: { name: string; key: string }) => [f.name, f.key].map(normalise).flatMap((a) => [a, a.replace(/[-\s]/g, ''), a.replace(/-/g, ' ')]);
   const squashed = ` ${text.replace(/-/g, '')} `;
   const hit = [...frameworks].sort((a, b) => b.name.length - a.name.length).find((f) => aliases(f).some((a) => a.length > 1 && (` ${text} `.includes(` ${a} `) || squashed.includes(` ${a} `))));
   return hit?.name;

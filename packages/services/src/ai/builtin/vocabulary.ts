@@ -50,6 +50,13 @@ const CATEGORY_WORDS: Record<string, string[]> = {
 
 const plural = (w: string) => (/(s|x|z|ch|sh)$/.test(w) ? `${w}es` : w.endsWith('y') && !/[aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`);
 
+/** "email address" → "email addresses": the last word made plural. */
+export function pluralPhrase(phrase: string): string {
+  const words = phrase.split(' ');
+  const last = words.pop()!;
+  return [...words, plural(last)].join(' ');
+}
+
 export interface LabelPhrase {
   phrase: string;
   label: string;
