@@ -17,6 +17,7 @@ export const notificationKinds = [
   { kind: 'attestation.due', label: 'Attestations due', description: 'A policy you must attest to is due or overdue.' },
   { kind: 'finding.assigned', label: 'Findings assigned to you', description: 'A compliance finding was assigned to you.' },
   { kind: 'document.mention', label: 'Document mentions', description: 'Someone mentioned you in a shared document.' },
+  { kind: 'insight', label: 'Insights', description: 'A new high or critical anomaly or forecast about something you may see.' },
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number]['kind'];
