@@ -41,11 +41,11 @@ export async function answerPosture(t: Turn): Promise<Reply> {
   const p = outputOf<Posture>(rec);
   if (!p) return { text: [failedText(rec)] };
   const scored = p.frameworks.filter((f) => f.score !== null);
-  if (!scored.length) return { text: [`No posture is recorded yet${slots.framework ? ` for ${slots.framework}` : ''}: frameworks get a score once they are evaluated after a scan.`] };
   const text = scored.map((f) => {
     const change = f.change === null ? 'no earlier snapshot in the range to compare with' : f.change === 0 ? `unchanged over ${plural(days, 'day')}` : `${signed(f.change)} points over ${plural(days, 'day')} (from ${f.previous}%)`;
     return `${f.name} posture is ${f.score}%: ${change}; ${f.failures} of ${f.checks} checks fail.`;
   });
+  if (!scored.length) text.push(`No posture is recorded yet${slots.framework ? ` for ${slots.framework}` : ''}: frameworks get a score once they are evaluated after a scan.`);
   const links: AnswerLink[] = scored.map((f) => ({ label: `${f.name} posture`, href: f.link }));
   if (slots.why) {
     const [changes, findings] = await Promise.all([
