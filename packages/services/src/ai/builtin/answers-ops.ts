@@ -1,5 +1,6 @@
 /** Answers about compliance and operations: posture and why it moved, findings, failures, changes, and proposed scans/workflow runs. */
 import type { getPostureTool, listFindingsTool } from '../tools/compliance';
+import type { listInsightsTool } from '../tools/insights';
 import type { recentFailuresTool, whatChangedTool } from '../tools/operations';
 import type { AnswerLink } from '../types';
 import { failedText, outputOf, type Turn } from './answers';
@@ -11,6 +12,7 @@ type Posture = Out<typeof getPostureTool>;
 type Findings = Out<typeof listFindingsTool>;
 type Failures = Out<typeof recentFailuresTool>;
 type Changes = Out<typeof whatChangedTool>;
+type Insights = Out<typeof listInsightsTool>;
 
 const DAY = 86_400_000;
 const daysSince = (t: Turn) => (t.parsed.slots.since ? Math.max(1, Math.ceil((t.vocab.now.getTime() - t.parsed.slots.since.getTime()) / DAY)) : 7);
@@ -118,4 +120,14 @@ export async function answerStartWorkflow(t: Turn): Promise<Reply | null> {
   const rec = await t.call('start_workflow', { workflow: name });
   if (rec.status !== 'awaiting_confirmation') return { text: [failedText(rec)] };
   return { text: [`I can run the workflow “${name}”. Confirm the call to start it; nothing runs until you do.`] };
+}
+
+export async function answerInsights(t: Turn): Promise<Reply> {
+  const { slots } = t.parsed;
+  const rec = await t.call('list_insights', { ...(slots.severities.length ? { severity: slots.severities } : {}), limit: 10 });
+  const out = outputOf<Insights>(rec);
+  if (!out) return { text: [failedText(rec)] };
+  if (!out.items.length) return { text: ['No open insight about what you may read: no anomaly or forecast is waiting.'] };
+  const text = [`${plural(out.items.length, 'open insight')}${out.items.length === 10 ? ' (the 10 newest)' : ''}:`, ...out.items.map((i) => `${i.severity} ${i.kind}: ${i.title} — ${i.summary}${i.suggestedAction ? ` Suggested: ${i.suggestedAction}` : ''} (${i.status})`)];
+  return { text, links: [...out.items.filter((i) => i.link).map((i) => ({ label: i.title, href: i.link! }))] };
 }

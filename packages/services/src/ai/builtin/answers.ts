@@ -5,7 +5,7 @@
  */
 import type { ToolCallRecord, ToolContext } from '../types';
 import { answerAssets, answerColumns, answerDescribe, answerExplain, answerWhoOwns } from './answers-catalog';
-import { answerFailures, answerFindings, answerPosture, answerStartScan, answerStartWorkflow, answerWhatChanged } from './answers-ops';
+import { answerFailures, answerFindings, answerInsights, answerPosture, answerStartScan, answerStartWorkflow, answerWhatChanged } from './answers-ops';
 import type { CallTool, Reply } from './engine';
 import type { Parsed, Vocabulary } from './parse';
 
@@ -37,6 +37,8 @@ export function answerFor(parsed: Parsed, ctx: ToolContext, call: CallTool, voca
       return answerFailures(t);
     case 'what_changed':
       return answerWhatChanged(t);
+    case 'insights':
+      return answerInsights(t);
     case 'start_scan':
       return answerStartScan(t);
     case 'start_workflow':

@@ -37,6 +37,7 @@ export const SHAPES: readonly Shape[] = [
   { intent: 'posture', about: 'posture and its change', needs: ['framework'], example: (f) => `Why is ${f.framework} posture down this week?` },
   { intent: 'findings', about: 'open findings', needs: ['framework'], example: (f) => `Show critical ${f.framework} findings` },
   { intent: 'failures', about: 'failed scans, workflows and pipelines', needs: [], example: () => 'What failed in the last 7 days?' },
+  { intent: 'insights', about: 'open anomaly and forecast insights', needs: [], example: () => 'Any anomalies I should know about?' },
   { intent: 'who_owns', about: 'owners and stewards', needs: ['table'], example: (f) => `Who owns ${f.table}?` },
   { intent: 'what_changed', about: 'activity and drift since a time', needs: [], example: () => 'What changed since yesterday?' },
   { intent: 'explain', about: "a column's label evidence", needs: ['column', 'label'], example: (f) => `Why is ${f.column} labelled ${f.label}?` },

@@ -75,6 +75,8 @@ describe('intents and slots', () => {
     ['Rescan the finance sources and tell me what changed', 'start_scan', { sources: ['finance-ledger', 'finance-payroll'], thenWhatChanged: true }],
     ['scan Shop', 'start_scan', { sources: ['Shop'] }],
     ['run workflow nightly-review', 'start_workflow', { subject: 'nightly-review' }],
+    ['any anomalies I should know about?', 'insights', {}],
+    ['show critical insights', 'insights', { severities: ['critical'] }],
     ['what is the weather like', 'unknown', {}],
     ['hello', 'unknown', {}],
   ])('%s', (q, intent, slots) => {
@@ -93,6 +95,6 @@ describe('suggestions come from the grammar, filled with real names', () => {
   });
   it('leaves out shapes it has no real filler for', () => {
     const questions = suggestQuestions({});
-    expect(questions).toEqual(['What failed in the last 7 days?', 'What changed since yesterday?']);
+    expect(questions).toEqual(['What failed in the last 7 days?', 'Any anomalies I should know about?', 'What changed since yesterday?']);
   });
 });

@@ -14,6 +14,7 @@ export type Intent =
   | 'failures'
   | 'who_owns'
   | 'what_changed'
+  | 'insights'
   | 'explain'
   | 'describe_asset'
   | 'start_scan'
@@ -136,6 +137,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Parsed {
     slots.why = has(text, /\bwhy\b|\bwhat (caused|happened)\b|\b(down|drop(ped)?|fell|decline[d]?|worse)\b/);
     return { intent: 'posture', slots };
   }
+  if (has(text, /\b(insights?|anomal(y|ies|ous)|forecasts?|unusual|spikes?|outliers?)\b/)) return { intent: 'insights', slots };
   if (has(text, /\bfindings?\b|\bviolations?\b|\bfailing rules?\b|\bbreaches\b|\bnon-?compliant\b/)) return { intent: 'findings', slots };
   if (has(text, /\bwhat('s| has)? changed\b|\bchanges since\b|\bwhat happened\b|\bwhat'?s new\b|\bdrift\b|\bactivity since\b/)) return { intent: 'what_changed', slots };
   if (has(text, /\b(fail(ed|ing|ures?|s)?|errors?|errored|broke|broken|crash(ed)?)\b/)) return { intent: 'failures', slots };

@@ -9,6 +9,7 @@ import { AppError } from '../../errors';
 import type { AiTool, ToolCallRecord, ToolContext } from '../types';
 import { getAssetTool, listColumnsWithLabelTool, searchCatalogTool } from './catalog';
 import { getPostureTool, listFindingsTool } from './compliance';
+import { listInsightsTool } from './insights';
 import { recentFailuresTool, whatChangedTool } from './operations';
 import { explainClassificationTool, whoOwnsTool } from './people';
 import { startScanTool, startWorkflowTool } from './write';
@@ -26,6 +27,7 @@ export const aiTools: readonly AnyTool[] = [
   getPostureTool,
   recentFailuresTool,
   whatChangedTool,
+  listInsightsTool,
   startScanTool,
   startWorkflowTool,
 ];
