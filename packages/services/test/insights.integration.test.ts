@@ -12,6 +12,8 @@ import { restrictedReadType } from '../src/catalog/restricted-read';
 import type { ServiceDeps } from '../src/deps';
 import { detectInsights } from '../src/insights/detect';
 import { listInsights } from '../src/insights/queries';
+import { openInsightsMetric } from '../src/insights/metric';
+import { metricQueryInput } from '../src/metrics/types';
 import { updateInsightStatus } from '../src/insights/status';
 import type { InsightEvidence } from '../src/insights/types';
 import { makeSource, short } from './catalog-scene';
@@ -163,6 +165,12 @@ describe('who sees which insight', () => {
     // Filters.
     const forecasts = await listInsights(deps, member.access, { kind: 'forecast', limit: 100 });
     expect(forecasts.items.every((i) => i.kind === 'forecast')).toBe(true);
+    // The dashboards' insights.open metric lists the same.
+    const metric = await openInsightsMetric({ deps, access: member.access, userId: member.user.id }, metricQueryInput.parse({ metric: 'insights.open', limit: 100 }));
+    const keys = metric.rows!.map((r) => r.key);
+    expect(keys).toEqual(expect.arrayContaining([aboutSource.id, estate.id]));
+    expect(keys).not.toContain(aboutPerson.id);
+    expect(metric.value).toBeGreaterThanOrEqual(2);
     // What one may not see cannot be changed either: "not found".
     await expect(updateInsightStatus(deps, analyst.actor, analyst.access, { id: aboutSource.id, status: 'acknowledged' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

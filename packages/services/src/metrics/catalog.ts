@@ -14,6 +14,7 @@ import { topRisks } from './risks';
 import { durationP95, runFailures, successRate } from './runs';
 import { scanFreshness, scanRuns, scanSuccessRate } from './scans';
 import type { MetricDefinition } from './types';
+import { openInsightsMetric } from '../insights/metric';
 
 const scanAndReview = ['scan.', 'classification.', 'datasource.deleted', 'catalog.'] as const;
 const compliance = ['compliance.', 'scan.run.', 'datasource.deleted'] as const;
@@ -306,5 +307,16 @@ export const metricCatalog: MetricDefinition[] = [
     snapshot: false,
     invalidatedBy: ['catalog.', 'scan.run.', 'datasource.deleted', 'workspace.'],
     compute: myAssets,
+  },
+  {
+    key: 'insights.open',
+    title: 'Open insights',
+    description: 'Anomalies and forecasts still new or acknowledged that you may see (person-level ones only with activity.report); rows list them most recent first with severity and a link, value is how many.',
+    unit: 'count',
+    dimensions: ['severity'],
+    shapes: ['list', 'kpi', 'table', 'donut'],
+    snapshot: false,
+    invalidatedBy: ['insight.'],
+    compute: openInsightsMetric,
   },
 ];
