@@ -14,8 +14,18 @@ import { AccountPreferencesSync } from '~/features/account/account-sync';
 import { MfaRequiredGate } from '~/features/account/mfa-required-banner';
 import { AttestationBanner } from '~/features/attestations/attestation-banner';
 import { GuestBanner } from '~/features/guests/guest-banner';
+import { AssistantButton, AssistantProvider, AssistantSheet } from '~/features/assistant';
 
-export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+export function AppShell(props: { user: SessionUser; children: React.ReactNode }) {
+  // Outside the rest: the header button, the palette and the panel share one assistant.
+  return (
+    <AssistantProvider>
+      <Shell {...props} />
+    </AssistantProvider>
+  );
+}
+
+function Shell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const [paletteOpen, setPaletteOpen] = React.useState(false);
   const [mobileNavOpen, setMobileNavOpen] = React.useState(false);
   // Pages render from client-side query data. The shell hydrates first and starts
@@ -63,6 +73,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
               </button>
               <div className="ml-auto flex items-center gap-1">
                 <HealthIndicator />
+                <AssistantButton />
                 <NotificationBell />
                 <UserMenu />
               </div>
@@ -77,6 +88,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </div>
         </div>
         <CommandMenu open={paletteOpen} onOpenChange={setPaletteOpen} />
+        {hydrated ? <AssistantSheet /> : null}
         <AccountPreferencesSync />
       </WorkspaceProvider>
     </SessionUserProvider>

@@ -15,6 +15,7 @@ import {
   ScanSearch,
   Search,
   ShieldCheck,
+  Bot,
   Sun,
   FileText,
   Tags,
@@ -36,6 +37,7 @@ import { verifyToast } from '~/components/verify-toast';
 import { useDebounced } from '~/lib/use-debounced';
 import { AssetTypeIcon } from '~/features/catalog/bits';
 import { hitHref } from '~/features/catalog/results-table';
+import { assistantShortcut, useAssistant } from '~/features/assistant';
 
 export function CommandMenu({
   open,
@@ -49,6 +51,7 @@ export function CommandMenu({
   const { setTheme, resolvedTheme } = useTheme();
   const { workspaces, setCurrentId } = useWorkspaces();
   const { isAdmin, canCreateWorkspace } = useCurrentUser();
+  const { openWith: openAssistant } = useAssistant();
   useCommandPaletteShortcut(() => onOpenChange(!open));
   const [query, setQuery] = React.useState('');
   React.useEffect(() => {
@@ -101,6 +104,15 @@ export function CommandMenu({
       onSelect: () => router.push('/notifications'),
     });
     const list: CommandAction[] = [...pages];
+    list.push({
+      id: 'action:ask-assistant',
+      group: 'Actions',
+      label: 'Ask the assistant…',
+      hint: assistantShortcut.label,
+      icon: <Bot />,
+      keywords: ['assistant', 'ai', 'question', 'chat', 'help'],
+      onSelect: () => openAssistant(),
+    });
     if (canCreateWorkspace)
       list.push({
         id: 'action:create-workspace',
@@ -226,6 +238,7 @@ export function CommandMenu({
     workspaces,
     setCurrentId,
     verify,
+    openAssistant,
   ]);
 
   const withSearch = React.useMemo<CommandAction[]>(() => {
@@ -249,8 +262,17 @@ export function CommandMenu({
       alwaysShow: true,
       onSelect: () => router.push(`/catalog?q=${encodeURIComponent(typed)}`),
     });
-    return [...found, ...actions];
-  }, [actions, catalog.data, q, query, router]);
+    // What was typed, as a question for the assistant: first when it reads like one.
+    const ask: CommandAction = {
+      id: 'assistant:ask',
+      group: 'Assistant',
+      label: `Ask “${typed}”`,
+      icon: <Bot />,
+      alwaysShow: true,
+      onSelect: () => openAssistant(typed),
+    };
+    return looksLikeQuestion(typed) ? [ask, ...found, ...actions] : [...found, ask, ...actions];
+  }, [actions, catalog.data, q, query, router, openAssistant]);
 
   return (
     <CommandPalette
@@ -261,3 +283,8 @@ export function CommandMenu({
     />
   );
 }
+
+const questionWords =
+  /^(who|what|which|where|when|why|how|is|are|does|do|can|list|show|find|count)\b/i;
+const looksLikeQuestion = (text: string) =>
+  text.endsWith('?') || questionWords.test(text) || text.split(/\s+/).length >= 4;
