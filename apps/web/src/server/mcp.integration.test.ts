@@ -117,7 +117,7 @@ describe('/api/mcp', () => {
     const none = await post({});
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toContain('Bearer');
-    expect(await none.json()).toEqual({ error: 'Send a Racine API token: Authorization: Bearer <token> (create one under Account → API tokens)' });
+    expect(await none.json()).toEqual({ error: 'Send a Racine API token: Authorization: Bearer <token> (create one under Settings → API tokens)' });
     const bad = await post({ authorization: 'Bearer rcn_not-a-token' });
     expect(bad.status).toBe(401);
     expect(await bad.json()).toEqual({ error: 'The API token is invalid, expired or revoked' });

@@ -19,7 +19,7 @@ export async function handleMcpRequest(deps: ServiceDeps, req: Request): Promise
   if (req.method !== 'POST') return refuse(405, 'This MCP endpoint is stateless: send JSON-RPC requests with POST', { Allow: 'POST' });
   const authorization = req.headers.get('authorization');
   if (!authorization?.toLowerCase().startsWith('bearer '))
-    return refuse(401, 'Send a Racine API token: Authorization: Bearer <token> (create one under Account → API tokens)', { 'WWW-Authenticate': 'Bearer realm="racine"' });
+    return refuse(401, 'Send a Racine API token: Authorization: Bearer <token> (create one under Settings → API tokens)', { 'WWW-Authenticate': 'Bearer realm="racine"' });
   const actor = await authenticateApiToken(deps, authorization.slice(7).trim());
   if (!actor || actor.kind !== 'token') return refuse(401, 'The API token is invalid, expired or revoked', { 'WWW-Authenticate': 'Bearer realm="racine", error="invalid_token"' });
   const mfaRole = await mfaSetupRequiredBy(deps.db, actor.userId, deps.clock());
