@@ -10,7 +10,7 @@ import { builtInDashboards } from '../src/dashboards/builtins';
 import { dashboardData } from '../src/dashboards/data';
 import { cloneDashboard, createDashboard, deleteDashboard, setDefaultDashboard, updateDashboard } from '../src/dashboards/mutations';
 import { getDashboard, listDashboards } from '../src/dashboards/queries';
-import { createDashboardInput, updateDashboardInput } from '../src/dashboards/schemas';
+import { createDashboardInput, dashboardDataInput, updateDashboardInput } from '../src/dashboards/schemas';
 import { makeWorkspace, person, testDeps } from './harness';
 
 const kpi = (id: string, metric = 'sensitive.columns', x = 0) => ({ id, type: 'kpi', title: `KPI ${id}`, metric, x, y: 0, w: 3, h: 2 });
@@ -186,7 +186,7 @@ describe('dashboards', () => {
     expect(data.widgets['bad-group']).toMatchObject({ status: 'error', error: { code: 'BAD_REQUEST', message: expect.stringContaining('cannot be grouped by user') } });
 
     // Unsaved widgets (the editor's preview) compute the same way.
-    const preview = await dashboardData(deps, me.access, { widgets: [{ ...kpi('p', 'scan.runs'), filters: {}, grain: 'day', range: '7d', limit: 10 }] });
+    const preview = await dashboardData(deps, me.access, dashboardDataInput.parse({ widgets: [{ ...kpi('p', 'scan.runs'), range: '7d' }] }));
     expect(preview).toMatchObject({ id: null, version: null, widgets: { p: { status: 'ok', result: { metric: 'scan.runs' } } } });
   });
 });

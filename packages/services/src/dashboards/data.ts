@@ -17,12 +17,12 @@ export async function dashboardData(deps: ServiceDeps, access: AccessChecker, in
   let widgets: Widget[];
   let id: string | null = null;
   let version: number | null = null;
-  if ('id' in input) {
+  if (input.id) {
     const d = await requireReadable(deps.db, access, input.id);
     widgets = parseWidgets(d.widgets);
     id = d.id;
     version = d.version;
-  } else widgets = input.widgets;
+  } else widgets = input.widgets ?? [];
   const results = await Promise.all(widgets.map(async (w) => [w.id, await widgetData(deps, access, userId, w)] as const));
   return { id, version, asOf: deps.clock(), widgets: Object.fromEntries(results) };
 }

@@ -52,10 +52,14 @@ export const updateDashboardInput = z
 export const cloneDashboardInput = z.object({ id: z.uuid(), name: name.optional() }).strict();
 
 /** A saved dashboard's widgets, or widgets not saved yet (the editor's preview of one widget before adding it). */
-export const dashboardDataInput = z.union([
-  z.object({ id: z.uuid() }).strict(),
-  z.object({ widgets: z.array(widgetInput).min(1).max(40) }).strict(),
-]);
+export const dashboardDataInput = z
+  .object({
+    id: z.uuid().optional(),
+    widgets: z.array(widgetInput).min(1).max(40).optional(),
+  })
+  .strict()
+  // One object rather than a union, so a bad widget is refused with what is wrong with it, not "no union member matched".
+  .refine((d) => (d.id === undefined) !== (d.widgets === undefined), { message: 'send either the id of a saved dashboard or the widgets to compute, not both' });
 
 export const watchDashboardInput = z
   .object({
