@@ -101,3 +101,4 @@ export { TagInput } from './tag-input';
 export { Meter } from './meter';
 export { Heatmap, type HeatmapProps } from './heatmap';
 export { DonutChart, type DonutSlice } from './donut-chart';
+export { BandChartView, type BandPoint } from './band-chart';

@@ -26,7 +26,7 @@ export async function openInsightsMetric(ctx: MetricContext, q: MetricQuery): Pr
       label: i.title,
       value: Math.round(i.confidence * 100),
       link: `/insights?focus=${i.id}`,
-      meta: { severity: i.severity, kind: i.kind, status: i.status, type: i.type, action: i.actionLink },
+      meta: { severity: i.severity, kind: i.kind, status: i.status, type: i.type, action: i.actionLink, at: i.detectedAt.toISOString() },
     })),
   };
 }
