@@ -55,6 +55,8 @@ export function createModelEngine(options: ModelEngineOptions): Engine {
         // One retry for a transient failure; more would only delay telling the person the server is down.
         maxRetries: 1,
         abortSignal: AbortSignal.timeout(timeoutMs),
+        // The default logs the whole error, request body (the prompt, tool results) included; one line is enough for the operator.
+        onError: ({ error }) => console.warn(`assistant, model ${server.model}: ${describeModelError(error, { ...server, timeoutMs })}`),
       });
       for await (const part of result.stream) {
         switch (part.type) {
