@@ -55,6 +55,9 @@ export function ActivityPage() {
     ...emptyFilters,
     workspaceId: searchParams.get('workspace'),
     guestOnly: searchParams.get('guests') === '1',
+    // Links from elsewhere (an insight's "review what they read") open the log filtered to one person and type.
+    actorId: searchParams.get('actor'),
+    type: searchParams.get('type') ?? '',
   }));
   const [search, setSearch] = React.useState('');
   const [livePaused, setLivePaused] = React.useState(false);
