@@ -7,7 +7,11 @@ import {
   deleteConversation,
   describeTools,
   getConversation,
+  feedbackInput,
   listConversations,
+  listRecommendations,
+  recommendationsInput,
+  recordFeedback,
   listConversationsInput,
   renameConversation,
   renameConversationInput,
@@ -37,5 +41,10 @@ export const aiRouter = router({
   renameConversation: procedure.meta({ permission: 'ai.use' }).input(renameConversationInput).mutation(({ ctx, input }) => renameConversation(ctx.deps, ctx.actor, input)),
   deleteConversation: procedure.meta({ permission: 'ai.use' }).input(conversationIdInput).mutation(({ ctx, input }) => deleteConversation(ctx.deps, ctx.actor, input.id)),
   confirm: procedure.meta({ permission: 'ai.use' }).input(confirmInput).mutation(({ ctx, input }) => confirmToolCall(ctx.deps, ctx.actor, ctx.access, input)),
+  recommendations: procedure
+    .meta({ permission: 'ai.use' })
+    .input(recommendationsInput.default({ limit: 10 }))
+    .query(({ ctx, input }) => listRecommendations(ctx.deps, ctx.actor, ctx.access, input)),
+  feedback: procedure.meta({ permission: 'ai.use' }).input(feedbackInput).mutation(({ ctx, input }) => recordFeedback(ctx.deps, ctx.actor, input)),
   tools: procedure.meta({ permission: 'ai.use' }).query(() => describeTools()),
 });

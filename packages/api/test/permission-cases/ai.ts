@@ -38,5 +38,7 @@ export const aiCases: Record<string, Case> = {
   'ai.renameConversation': own((s) => ({ id: s.conversation.id, title: 'Shop rescans' }), { id: uuid(), title: '' }),
   'ai.deleteConversation': own((s) => ({ id: s.conversation.id }), { id: 'nope' }),
   'ai.confirm': own((s) => ({ messageId: s.messageId, callId: s.callId, approve: false }), { messageId: uuid(), callId: 'c', approve: 'yes' }),
+  'ai.recommendations': { setup: global(['viewer'], [[]], { limit: 5 }), badInput: { limit: 0 } },
+  'ai.feedback': { setup: global(['viewer'], [[]], { subjectKey: `source_stale:${uuid()}`, type: 'source_stale', decision: 'dismissed' }), badInput: { subjectKey: 'x', type: 'spam', decision: 'dismissed' } },
   'ai.tools': { setup: global(['viewer'], [[]]), badInput: null },
 };

@@ -8,3 +8,6 @@ export { parseQuestion, type Intent, type Parsed, type Slots, type Vocabulary } 
 export { SHAPES, suggestQuestions } from './builtin/grammar';
 export { deleteConversation, getConversation, listConversations, renameConversation, type AiMessageView } from './conversations';
 export { confirmToolCall } from './confirm';
+export { acceptanceByType, listRecommendations, recordFeedback } from './recommendations/index';
+export { ACCEPTANCE_PRIOR, acceptanceRate, BASE_PRIORITY } from './recommendations/rank';
+export type { Candidate, RecommendationAction } from './recommendations/candidates';
