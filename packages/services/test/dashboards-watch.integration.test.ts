@@ -119,9 +119,13 @@ describe('dashboard.watch', () => {
     await sleep(500);
     expect(theirs.got).toHaveLength(1);
 
-    await deleteDashboard(deps, owner.actor, owner.access, d.id);
+    // Unshared: the member may no longer read it, so for them it is gone and their watch ends; the owner's goes on.
+    await updateDashboard(deps, owner.actor, owner.access, updateDashboardInput.parse({ id: d.id, version: 2, workspaceId: null }));
     await theirs.done;
-    expect(theirs.got.at(-1)!.event).toMatchObject({ layout: true, deleted: true });
+    expect(theirs.got.at(-1)!.event).toMatchObject({ layout: true, deleted: true, widgetIds: [] });
+    await sleep(300);
+    expect(mine.got).toEqual([]);
+    await deleteDashboard(deps, owner.actor, owner.access, d.id);
     // The owner's own edit does not bounce back to the owner, but their watch follows the new layout (the scan woke nothing) and ends on the deletion.
     await mine.done;
     expect(mine.got.map((g) => g.event)).toEqual([{ at: expect.any(Date), widgetIds: [], layout: true, deleted: true }]);

@@ -55,7 +55,7 @@ export const cloneDashboardInput = z.object({ id: z.uuid(), name: name.optional(
 export const dashboardDataInput = z
   .object({
     id: z.uuid().optional(),
-    widgets: z.array(widgetInput).min(1).max(40).optional(),
+    widgets: z.array(widgetInput).max(40).optional(),
   })
   .strict()
   // One object rather than a union, so a bad widget is refused with what is wrong with it, not "no union member matched".

@@ -14,7 +14,7 @@ import type { ActivityEventView } from '../activity/types';
 import { activityVisibility, canSee, updateVisibility } from '../activity/visibility';
 import type { ServiceDeps } from '../deps';
 import type { AccessChecker } from '../rbac/resolve';
-import { loadDashboard, requireReadable, userIdOf } from './access';
+import { canRead, loadDashboard, requireReadable, userIdOf } from './access';
 import { invalidatorsOf } from './metric-source';
 import type { DashboardWatchEvent, WatchDashboardInput } from './schemas';
 import { parseWidgets } from './stored';
@@ -94,7 +94,9 @@ export async function* watchDashboard(
         if (isOurs(e)) {
           deleted = e.type === 'dashboard.deleted';
           // The layout changed: from now on, match against the new widgets; all of them need new numbers.
-          const now = deleted ? null : await loadDashboard(deps.db, input.id);
+          let now = deleted ? null : await loadDashboard(deps.db, input.id);
+          // Unshared from the caller's workspace (or moved to one they cannot read): for them it is gone.
+          if (now && !(await canRead(access, now))) now = null;
           deleted ||= !now;
           widgets = now ? parseWidgets(now.widgets) : [];
           // The caller's own edits are not echoed back (their editor has them); a deletion always ends the watch.
