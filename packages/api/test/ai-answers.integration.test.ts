@@ -19,6 +19,16 @@ describe('built-in answers from real data', () => {
     expect(a.links.map((l) => l.href).sort()).toEqual(rows.map((r) => `/catalog/assets/${r.assetId}`).sort());
   });
 
+  it('resolves "this table" from the page', async () => {
+    const s = await scene;
+    const customers = s.open.assets.find((a) => a.type === 'table' && a.name === 'customers')!;
+    const a = await askAll(s.viewer.caller, { question: 'which columns in this table contain email addresses?', page: { assetId: customers.id } });
+    expect(a.results.map((r) => [r.tool, r.status])).toEqual([['get_asset', 'done'], ['list_columns_with_label', 'done']]);
+    const ids = (await s.deps.db.classification.findMany({ where: { label: 'PII.Email', state: { not: 'rejected' }, asset: { parentId: customers.id } }, select: { assetId: true } })).map((r) => `/catalog/assets/${r.assetId}`);
+    expect(a.links.map((l) => l.href).sort()).toEqual(ids.sort());
+    expect(a.text).toContain('in main.customers');
+  });
+
   it('finds prod tables holding card numbers without an owner, and drops one once it has an owner', async () => {
     const s = await scene;
     const payments = s.closed.assets.find((a) => a.type === 'table' && a.name === 'payments')!;

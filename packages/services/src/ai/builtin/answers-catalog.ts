@@ -25,12 +25,22 @@ export async function answerColumns(t: Turn): Promise<Reply> {
   const { slots } = t.parsed;
   const text: string[] = [];
   const links: AnswerLink[] = [];
-  const sources = slots.sources.length ? slots.sources : [undefined];
+  let sources: (string | undefined)[] = slots.sources.length ? slots.sources : slots.thisSource && t.ctx.page.dataSourceId ? [t.ctx.page.dataSourceId] : [undefined];
+  // "in this table": the page's table (or a column's table), by its source and name.
+  let table: string | undefined;
+  if (slots.thisAsset && t.ctx.page.assetId) {
+    const rec = await t.call('get_asset', { assetId: t.ctx.page.assetId });
+    const a = outputOf<Asset>(rec);
+    if (!a) return { text: [failedText(rec)] };
+    const parts = a.qualifiedName.split('.');
+    table = (a.type === 'column' ? parts.slice(-3, -1) : parts.slice(-2)).join('.');
+    sources = [a.source.id];
+  }
   for (const label of slots.labels.slice(0, 3)) {
     const rows: Columns['items'] = [];
     let total = 0;
     for (const source of sources.slice(0, 5)) {
-      const rec = await t.call('list_columns_with_label', { label, ...(source ? { source } : {}), limit: 50 });
+      const rec = await t.call('list_columns_with_label', { label, ...(source ? { source } : {}), ...(table ? { table } : {}), limit: 50 });
       const out = outputOf<Columns>(rec);
       if (!out) {
         text.push(failedText(rec));
@@ -39,7 +49,7 @@ export async function answerColumns(t: Turn): Promise<Reply> {
       total += out.total;
       rows.push(...out.items);
     }
-    const where = scopeWords(t);
+    const where = table ? `in ${table}` : scopeWords(t);
     if (!total) {
       text.push(`No column you may read carries ${labelPhrase(label)}${where ? ` ${where}` : ''}.`);
       continue;
