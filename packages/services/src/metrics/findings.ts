@@ -123,12 +123,14 @@ interface FindingRowRaw {
 
 async function findingRows(ctx: MetricContext, q: MetricQuery, sources: IdSet, extra: string, order: string): Promise<MetricRow[]> {
   const now = ctx.deps.clock();
+  // The page of findings first, then its joins: joining every open finding to "Asset" before the LIMIT
+  // cost a scan of the whole catalogue (bench/dashboard.ts: 460 ms at 100k assets under load).
+  const ordering = `${order}, CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, f."firstSeenAt", f.id`;
   const rows = await ctx.deps.db.$queryRawUnsafe<FindingRowRaw[]>(
     `SELECT f.id, f.severity::text AS severity, f.status::text AS status, f."dueAt", f."firstSeenAt", f."assigneeId", r.code, r.title, a."qualifiedName", d.name AS source
-       FROM "ComplianceFinding" f JOIN "ComplianceRule" r ON r.id = f."ruleId" JOIN "Asset" a ON a.id = f."assetId" JOIN "DataSource" d ON d.id = f."dataSourceId"
-      WHERE ${openWhere} AND ${extra}
-      ORDER BY ${order}, CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, f."firstSeenAt", f.id
-      LIMIT ${q.limit}`,
+       FROM (SELECT f.* FROM "ComplianceFinding" f WHERE ${openWhere} AND ${extra} ORDER BY ${ordering} LIMIT ${q.limit}) f
+       JOIN "ComplianceRule" r ON r.id = f."ruleId" JOIN "Asset" a ON a.id = f."assetId" JOIN "DataSource" d ON d.id = f."dataSourceId"
+      ORDER BY ${ordering}`,
     ...params(sources, q),
   );
   const assignees = [...new Set(rows.map((r) => r.assigneeId).filter((x): x is string => !!x))];
