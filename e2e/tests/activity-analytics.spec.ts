@@ -10,7 +10,7 @@ import { signIn } from './fixtures';
  * mode, checked by eye.
  */
 test('activity analytics: heatmap, correlation, CSV and PDF report', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signIn(page);
   await page.goto('/activity/analytics');
   await expect(page.getByRole('heading', { name: 'Activity analytics & reports' })).toBeVisible();
