@@ -123,6 +123,20 @@ describe('built-in answers from real data', () => {
     await expect(s.viewer.caller.ai.conversation({ id: c.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('a reconnect with lastEventId does not ask again: it ends with done once the stored answer is complete', async () => {
+    const s = await scene;
+    const first = await askAll(s.viewer.caller, { question: 'what failed today?' });
+    const lastId = first.events.at(-2)!.id;
+    expect(lastId.startsWith(`${first.start.messageId}:`)).toBe(true);
+    const stream = (await s.viewer.caller.ai.ask({ question: 'what failed today?', conversationId: first.start.conversationId, lastEventId: lastId })) as AsyncIterable<[string, { type: string; messageId?: string }]>;
+    const seen: { type: string; messageId?: string }[] = [];
+    for await (const [, e] of stream) seen.push(e);
+    expect(seen).toEqual([{ type: 'done', messageId: first.start.messageId }]);
+    const c = await s.viewer.caller.ai.conversation({ id: first.start.conversationId });
+    expect(c.messages).toHaveLength(2);
+    expect(c.messages[1]!.content).toBe(first.text);
+  });
+
   it('answers a posture question with posture, what changed and the failing rules', async () => {
     const s = await scene;
     const a = await askAll(s.viewer.caller, { question: 'Why is GDPR posture down this week?' });
