@@ -31,8 +31,10 @@ export async function ensureBuiltInDashboards(deps: ServiceDeps, actor: Actor & 
       if (await tx.activityEvent.findFirst({ where: { actorId: userId, type: seededType }, select: { id: true } })) return null;
       // Someone who already chose a default (by hand, before this ran) keeps it.
       const hasDefault = (await tx.dashboard.count({ where: { ownerId: userId, isDefault: true } })) > 0;
+      // The log is append-only today; should it ever be pruned, copies the user still has are not made twice.
+      const have = new Set((await tx.dashboard.findMany({ where: { ownerId: userId, builtInKey: { not: null } }, select: { builtInKey: true } })).map((d) => d.builtInKey));
       const created: { id: string; builtInKey: string }[] = [];
-      for (const key of builtInKeys) {
+      for (const key of builtInKeys.filter((k) => !have.has(k))) {
         const b = builtInDashboards[key];
         const d = await tx.dashboard.create({
           data: { ownerId: userId, name: b.name, description: b.description, builtInKey: key, widgets: widgetsJson(b.widgets), isDefault: !hasDefault && key === defaultKey },
