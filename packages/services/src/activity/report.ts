@@ -189,9 +189,9 @@ export function activityReportPdf(data: ActivityReportData): Promise<Buffer> {
     { title: 'Time (UTC)', width: 92, get: (r: ReportRow) => r.occurredAt.toISOString().replace('T', ' ').slice(0, 19) },
     { title: 'Actor', width: 80, get: (r: ReportRow) => r.actor },
     { title: 'Action', width: 140, get: (r: ReportRow) => r.type },
-    { title: 'Resource', width: 150, get: (r: ReportRow) => r.resource },
+    { title: 'Resource', width: 200, get: (r: ReportRow) => r.resource },
     { title: 'Status', width: 45, get: (r: ReportRow) => r.status },
-    { title: 'Details', width: 262, get: (r: ReportRow) => r.details },
+    { title: 'Details', width: 212, get: (r: ReportRow) => r.details },
   ];
   const left = doc.page.margins.left;
   const bottom = () => doc.page.height - doc.page.margins.bottom - 20;
