@@ -256,7 +256,7 @@ describe('metric and scan anomalies', () => {
     const insight = await insightFor(deps, 'scan.success_collapse', source.id);
     expect(insight).toMatchObject({ severity: 'high', dataSourceId: source.id, actionLink: `/datasources/${source.id}` });
     const e = insight!.evidence as unknown as InsightEvidence;
-    expect(e).toMatchObject({ current: 0, baseline: { median: 100, points: 10 }, score: { value: -10, threshold: -3 }, notes: { recentRuns: 4, recentSucceeded: 0 } });
+    expect(e).toMatchObject({ current: 0, baseline: { median: 100, points: 10, ewma: 100, sigma: 0, lower: 90 }, score: { value: -10, threshold: -3 }, notes: { recentRuns: 4, recentSucceeded: 0 } });
   });
 
   it('a jump in sensitive columns on one source, from the daily SystemMetric series', async () => {

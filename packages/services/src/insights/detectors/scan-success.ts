@@ -1,10 +1,12 @@
 /**
  * A data source whose scans start failing: the success rate of its runs that finished in the last
  * 24 hours against its daily success rates over the 28 days before (days with finished runs only),
- * by robust z. A source that always fails is not a collapse; one that went from 100% to 0% is.
+ * by robust z, confirmed by an EWMA band over those daily rates (the rate must also fall below
+ * EWMA − max(3σ, 10 points)): the median says what is usual, the EWMA what is usual lately, and
+ * both must agree. A source that always fails is not a collapse; one that went from 100% to 0% is.
  */
 import type { ServiceDeps } from '../../deps';
-import { robustZ } from '../stats';
+import { ewmaBand, robustZ } from '../stats';
 import { type InsightCandidate } from '../types';
 import { roundTo } from './format';
 
@@ -41,8 +43,12 @@ export async function detectScanCollapse(deps: ServiceDeps, now: Date): Promise<
     const source = sourceOf.get(c.id);
     if (!source) continue;
     const rate = (100 * c.recent.ok) / c.recent.n;
-    const z = robustZ(rate, c.days.map((x) => x.rate));
-    if (z.z > r.zMax) continue;
+    const rates = c.days.map((x) => x.rate);
+    const z = robustZ(rate, rates);
+    // Oldest first for the EWMA (days are counted back from now).
+    const band = ewmaBand([...c.days].sort((a, b) => b.d - a.d).map((x) => x.rate), 0.3, 3);
+    const lower = band.center - Math.max(3 * band.sigma, 10);
+    if (z.z > r.zMax || rate >= lower) continue;
     const series = [...c.days.map((x) => ({ t: new Date(now.getTime() - x.d * 86_400_000).toISOString(), value: roundTo(x.rate, 1) })).reverse(), { t: now.toISOString(), value: roundTo(rate, 1) }];
     out.push({
       kind: 'anomaly',
@@ -57,7 +63,7 @@ export async function detectScanCollapse(deps: ServiceDeps, now: Date): Promise<
         seriesLabel: 'Scan success rate per day',
         series,
         current: roundTo(rate, 1),
-        baseline: { from: series[0]!.t, to: new Date(now.getTime() - 86_400_000).toISOString(), points: c.days.length, median: z.median, mad: z.mad, scale: z.scale, floored: z.floored },
+        baseline: { from: series[0]!.t, to: new Date(now.getTime() - 86_400_000).toISOString(), points: c.days.length, median: z.median, mad: z.mad, scale: z.scale, floored: z.floored, ewma: roundTo(band.center, 2), sigma: roundTo(band.sigma, 2), lower: roundTo(lower, 2), upper: 100 },
         score: { name: 'robust z', value: roundTo(z.z, 2), threshold: r.zMax },
         notes: { recentRuns: c.recent.n, recentSucceeded: c.recent.ok },
       },
