@@ -166,7 +166,7 @@ export async function answerExplain(t: Turn): Promise<Reply | null> {
   const text = out.labels.map((l) => {
     const sample = l.matched !== null && l.sampled !== null ? `the ${l.detector ?? 'detector'} detector matched ${l.matched} of ${l.sampled} sampled values${l.nonNull !== null ? ` (${l.nonNull} non-empty)` : ''}` : `it was labelled by ${l.source}`;
     const validator = l.validatorPassRate !== null ? `, ${pct(l.validatorPassRate)} passed validation` : '';
-    const why = l.reasons.length ? ` Reasons: ${l.reasons.join('; ')}.` : '';
+    const why = l.reasons.length ? ` Reasons: ${l.reasons.map((r) => r.trim().replace(/\.+$/, '')).join('; ')}.` : '';
     const learned = ` Reviewers accepted ${l.reviews.accepted} and rejected ${l.reviews.rejected} ${l.label} suggestions: learned precision ${pct(l.precision)}.`;
     return `${name} is labelled ${l.label} (${l.state}${l.reviewedBy ? ` by ${l.reviewedBy}` : ''}, confidence ${pct(l.confidence)}): ${sample}${validator}.${why}${learned}`;
   });

@@ -78,11 +78,12 @@ export const whatChangedTool: AiTool<z.output<typeof changedInput>, z.output<typ
   async run(ctx, input) {
     const since = input.since ?? new Date(ctx.deps.clock().getTime() - 7 * DAY);
     const [visibility, scanSources] = await Promise.all([activityVisibility(ctx.access), ctx.access.dataSourcesWith('scan.read')]);
-    const where = { AND: [visibilityWhere(visibility), filterWhere({ from: since, type: input.type })] };
+    // The assistant's own bookkeeping (conversations, confirmations) is not news about the estate.
+    const where = { AND: [visibilityWhere(visibility), filterWhere({ from: since, type: input.type }), { NOT: { type: { startsWith: 'ai.' } } }] };
     const runWhere = { finishedAt: { gte: since }, ...(scanSources === 'all' ? {} : { dataSourceId: { in: scanSources } }) };
     const [groups, recent, drift, examples] = await Promise.all([
       ctx.deps.db.activityEvent.groupBy({ by: ['type'], where, _count: { _all: true } }),
-      listActivity(ctx.deps, visibility, { from: since, type: input.type, limit: input.limit }),
+      listActivity(ctx.deps, visibility, { from: since, type: input.type, limit: input.limit + 20 }),
       ctx.deps.db.scanRunChange.groupBy({ by: ['change'], where: { run: runWhere }, _count: { _all: true } }),
       ctx.deps.db.scanRunChange.findMany({ where: { run: runWhere }, select: { change: true, qualifiedName: true, assetType: true, run: { select: { dataSource: { select: { name: true } } } } }, orderBy: [{ run: { finishedAt: 'desc' } }, { qualifiedName: 'asc' }], take: 10 }),
     ]);
@@ -93,7 +94,7 @@ export const whatChangedTool: AiTool<z.output<typeof changedInput>, z.output<typ
       total: byType.reduce((n, t) => n + t.count, 0),
       byType,
       drift: { added: driftCount('added'), removed: driftCount('removed'), changed: driftCount('changed'), examples: examples.map((e) => ({ change: e.change, qualifiedName: e.qualifiedName, assetType: e.assetType, source: e.run.dataSource.name })) },
-      recent: recent.items.map((e) => ({ at: e.occurredAt, type: e.type, actor: e.actorName, resourceType: e.resourceType, resourceId: e.resourceId, status: e.status })),
+      recent: recent.items.filter((e) => !e.type.startsWith('ai.')).slice(0, input.limit).map((e) => ({ at: e.occurredAt, type: e.type, actor: e.actorName, resourceType: e.resourceType, resourceId: e.resourceId, status: e.status })),
     };
   },
 };
