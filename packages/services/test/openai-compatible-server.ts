@@ -12,8 +12,16 @@ export interface ChatRequest {
   body: {
     model: string;
     stream?: boolean;
-    messages: { role: string; content?: string | null; tool_calls?: { id: string; type: string; function: { name: string; arguments: string } }[]; tool_call_id?: string }[];
-    tools?: { type: string; function: { name: string; description?: string; parameters: Record<string, unknown> } }[];
+    messages: {
+      role: string;
+      content?: string | null;
+      tool_calls?: { id: string; type: string; function: { name: string; arguments: string } }[];
+      tool_call_id?: string;
+    }[];
+    tools?: {
+      type: string;
+      function: { name: string; description?: string; parameters: Record<string, unknown> };
+    }[];
   };
 }
 
@@ -23,7 +31,13 @@ export type Reply =
   | { kind: 'status'; status: number; body: unknown }
   | { kind: 'hang' };
 
-const chunk = (model: string, delta: Record<string, unknown>, finish: string | null = null) => ({ id: 'chatcmpl-test', object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, choices: [{ index: 0, delta, finish_reason: finish }] });
+const chunk = (model: string, delta: Record<string, unknown>, finish: string | null = null) => ({
+  id: 'chatcmpl-test',
+  object: 'chat.completion.chunk',
+  created: Math.floor(Date.now() / 1000),
+  model,
+  choices: [{ index: 0, delta, finish_reason: finish }],
+});
 
 function sse(res: ServerResponse, events: unknown[]) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -39,29 +53,59 @@ export async function startChatServer(reply: (req: ChatRequest, n: number) => Re
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
       if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `No route ${req.method} ${req.url}` } }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: `No route ${req.method} ${req.url}` } }));
         return;
       }
-      const request: ChatRequest = { headers: req.headers, body: JSON.parse(raw) as ChatRequest['body'] };
+      const request: ChatRequest = {
+        headers: req.headers,
+        body: JSON.parse(raw) as ChatRequest['body'],
+      };
       requests.push(request);
       const r = reply(request, requests.length);
       const model = request.body.model;
-      const usage = { id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 0, model, choices: [], usage: { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19 } };
+      const usage = {
+        id: 'chatcmpl-test',
+        object: 'chat.completion.chunk',
+        created: 0,
+        model,
+        choices: [],
+        usage: { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19 },
+      };
       if (r.kind === 'hang') return; // never answers: the client's timeout must end it
-      if (r.kind === 'status') return void res.writeHead(r.status, { 'content-type': 'application/json' }).end(JSON.stringify(r.body));
+      if (r.kind === 'status')
+        return void res
+          .writeHead(r.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify(r.body));
       if (r.kind === 'tool_calls') {
         // As OpenAI streams them: the call's id and name first, then the arguments in pieces.
         const events = r.calls.flatMap((c, index) => {
           const half = Math.ceil(c.arguments.length / 2);
           return [
-            chunk(model, { role: 'assistant', content: null, tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }] }),
-            chunk(model, { tool_calls: [{ index, function: { arguments: c.arguments.slice(0, half) } }] }),
-            chunk(model, { tool_calls: [{ index, function: { arguments: c.arguments.slice(half) } }] }),
+            chunk(model, {
+              role: 'assistant',
+              content: null,
+              tool_calls: [
+                { index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } },
+              ],
+            }),
+            chunk(model, {
+              tool_calls: [{ index, function: { arguments: c.arguments.slice(0, half) } }],
+            }),
+            chunk(model, {
+              tool_calls: [{ index, function: { arguments: c.arguments.slice(half) } }],
+            }),
           ];
         });
         return sse(res, [...events, chunk(model, {}, 'tool_calls'), usage]);
       }
-      sse(res, [chunk(model, { role: 'assistant', content: '' }), ...r.deltas.map((d) => chunk(model, { content: d })), chunk(model, {}, 'stop'), usage]);
+      sse(res, [
+        chunk(model, { role: 'assistant', content: '' }),
+        ...r.deltas.map((d) => chunk(model, { content: d })),
+        chunk(model, {}, 'stop'),
+        usage,
+      ]);
     });
   });
   server.on('connection', (s) => {

@@ -12,7 +12,12 @@
  * and runTool is the one validator, as for both engines.
  */
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, type CallToolResult, ListToolsRequestSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  type CallToolResult,
+  ListToolsRequestSchema,
+  type Tool,
+} from '@modelcontextprotocol/sdk/types.js';
 import { inputJsonSchema } from './model/schema';
 import { aiTools, runTool } from './tools/index';
 import type { AiTool, ToolContext } from './types';
@@ -27,31 +32,52 @@ const INSTRUCTIONS =
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value ?? null)) as unknown;
 
 export function buildMcpServer(ctx: ToolContext, version = '0.1.0'): Server {
-  const server = new Server({ name: 'racine', title: 'Racine', version }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+  const server = new Server(
+    { name: 'racine', title: 'Racine', version },
+    { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
+  );
   const tools = mcpTools();
   const listed = new Set(tools.map((t) => t.name));
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({
-    tools: tools.map(
-      (t): Tool => ({
-        name: t.name,
-        description: t.description,
-        inputSchema: inputJsonSchema(t.input) as Tool['inputSchema'],
-        annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-      }),
-    ),
+    tools: tools.map((t): Tool => ({
+      name: t.name,
+      description: t.description,
+      inputSchema: inputJsonSchema(t.input) as Tool['inputSchema'],
+      annotations: {
+        readOnlyHint: true,
+        destructiveHint: false,
+        idempotentHint: true,
+        openWorldHint: false,
+      },
+    })),
   }));
 
   server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
     const { name, arguments: args } = request.params;
     // A write tool is refused by name, not run as awaiting confirmation: MCP has no confirmation step.
-    if (!listed.has(name)) return { isError: true, content: [{ type: 'text', text: `No read tool is called "${name}"; the tools are ${[...listed].join(', ')}` }] };
+    if (!listed.has(name))
+      return {
+        isError: true,
+        content: [
+          {
+            type: 'text',
+            text: `No read tool is called "${name}"; the tools are ${[...listed].join(', ')}`,
+          },
+        ],
+      };
     const record = await runTool(ctx, name, args ?? {});
-    if (record.status !== 'done') return { isError: true, content: [{ type: 'text', text: record.error ?? `${name} did not run (${record.status})` }] };
+    if (record.status !== 'done')
+      return {
+        isError: true,
+        content: [{ type: 'text', text: record.error ?? `${name} did not run (${record.status})` }],
+      };
     const output = plain(record.output);
     return {
       content: [{ type: 'text', text: JSON.stringify(output) }],
-      ...(output && typeof output === 'object' && !Array.isArray(output) ? { structuredContent: output as Record<string, unknown> } : {}),
+      ...(output && typeof output === 'object' && !Array.isArray(output)
+        ? { structuredContent: output as Record<string, unknown> }
+        : {}),
     };
   });
   return server;

@@ -16,8 +16,14 @@ export interface ModelConfig {
 }
 
 const modelEnv = z.object({
-  RACINE_AI_BASE_URL: z.string().trim().url('RACINE_AI_BASE_URL must be a URL, e.g. http://localhost:11434/v1'),
-  RACINE_AI_MODEL: z.string().trim().min(1, 'RACINE_AI_MODEL must name a model, e.g. gpt-4o-mini or llama3.1'),
+  RACINE_AI_BASE_URL: z
+    .string()
+    .trim()
+    .url('RACINE_AI_BASE_URL must be a URL, e.g. http://localhost:11434/v1'),
+  RACINE_AI_MODEL: z
+    .string()
+    .trim()
+    .min(1, 'RACINE_AI_MODEL must name a model, e.g. gpt-4o-mini or llama3.1'),
   RACINE_AI_API_KEY: z.string().trim().optional(),
 });
 
@@ -26,12 +32,26 @@ const modelEnv = z.object({
  * Half a configuration (one of the two, or a malformed URL) is an error rather
  * than a silent fall back to the built-in engine, so a typo is noticed.
  */
-export function modelConfigFromEnv(env: Record<string, string | undefined> = process.env): ModelConfig | null {
+export function modelConfigFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): ModelConfig | null {
   const baseURL = env.RACINE_AI_BASE_URL?.trim();
   const model = env.RACINE_AI_MODEL?.trim();
   if (!baseURL && !model) return null;
-  const parsed = modelEnv.safeParse({ RACINE_AI_BASE_URL: baseURL ?? '', RACINE_AI_MODEL: model ?? '', RACINE_AI_API_KEY: env.RACINE_AI_API_KEY });
-  if (!parsed.success) throw new AppError('PRECONDITION_FAILED', `The assistant's model is half configured: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  const parsed = modelEnv.safeParse({
+    RACINE_AI_BASE_URL: baseURL ?? '',
+    RACINE_AI_MODEL: model ?? '',
+    RACINE_AI_API_KEY: env.RACINE_AI_API_KEY,
+  });
+  if (!parsed.success)
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      `The assistant's model is half configured: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+    );
   const { RACINE_AI_BASE_URL, RACINE_AI_MODEL, RACINE_AI_API_KEY } = parsed.data;
-  return { baseURL: RACINE_AI_BASE_URL.replace(/\/+$/, ''), model: RACINE_AI_MODEL, ...(RACINE_AI_API_KEY ? { apiKey: RACINE_AI_API_KEY } : {}) };
+  return {
+    baseURL: RACINE_AI_BASE_URL.replace(/\/+$/, ''),
+    model: RACINE_AI_MODEL,
+    ...(RACINE_AI_API_KEY ? { apiKey: RACINE_AI_API_KEY } : {}),
+  };
 }

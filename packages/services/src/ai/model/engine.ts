@@ -31,10 +31,19 @@ export interface ModelEngineOptions {
   clock?: () => Date;
 }
 
-const errorText = (e: unknown) => (e instanceof Error ? e.message : typeof e === 'string' ? e : 'The tool failed');
+const errorText = (e: unknown) =>
+  e instanceof Error ? e.message : typeof e === 'string' ? e : 'The tool failed';
 
 export function createModelEngine(options: ModelEngineOptions): Engine {
-  const { model, server, tools = aiTools, run = runTool, maxSteps = DEFAULT_MAX_STEPS, timeoutMs = DEFAULT_TIMEOUT_MS, clock = () => new Date() } = options;
+  const {
+    model,
+    server,
+    tools = aiTools,
+    run = runTool,
+    maxSteps = DEFAULT_MAX_STEPS,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    clock = () => new Date(),
+  } = options;
   return async (ctx, input, emit) => {
     const records = new Map<string, ToolCallRecord>();
     const outputs: unknown[] = [];
@@ -45,7 +54,10 @@ export function createModelEngine(options: ModelEngineOptions): Engine {
       emit({ type: 'tool-result', call });
     };
     try {
-      const messages: ModelMessage[] = [...input.history.map((m) => ({ role: m.role, content: m.content }) as ModelMessage), { role: 'user', content: input.question }];
+      const messages: ModelMessage[] = [
+        ...input.history.map((m) => ({ role: m.role, content: m.content }) as ModelMessage),
+        { role: 'user', content: input.question },
+      ];
       const result = streamText({
         model,
         instructions: await systemPromptFor(ctx, clock()),
@@ -56,7 +68,10 @@ export function createModelEngine(options: ModelEngineOptions): Engine {
         maxRetries: 1,
         abortSignal: AbortSignal.timeout(timeoutMs),
         // The default logs the whole error, request body (the prompt, tool results) included; one line is enough for the operator.
-        onError: ({ error }) => console.warn(`assistant, model ${server.model}: ${describeModelError(error, { ...server, timeoutMs })}`),
+        onError: ({ error }) =>
+          console.warn(
+            `assistant, model ${server.model}: ${describeModelError(error, { ...server, timeoutMs })}`,
+          ),
       });
       for await (const part of result.stream) {
         switch (part.type) {
@@ -67,14 +82,38 @@ export function createModelEngine(options: ModelEngineOptions): Engine {
             }
             break;
           case 'tool-call':
-            emit({ type: 'tool-call', call: { id: part.toolCallId, tool: part.toolName, input: part.input, status: 'running' } });
+            emit({
+              type: 'tool-call',
+              call: {
+                id: part.toolCallId,
+                tool: part.toolName,
+                input: part.input,
+                status: 'running',
+              },
+            });
             break;
           case 'tool-result':
-            report(records.get(part.toolCallId) ?? { id: part.toolCallId, tool: part.toolName, input: part.input, output: part.output, status: 'done' });
+            report(
+              records.get(part.toolCallId) ?? {
+                id: part.toolCallId,
+                tool: part.toolName,
+                input: part.input,
+                output: part.output,
+                status: 'done',
+              },
+            );
             break;
           case 'tool-error':
             // Input the model made up that fails the tool's schema is refused before runTool; anything else is runTool's record.
-            report(records.get(part.toolCallId) ?? { id: part.toolCallId, tool: part.toolName, input: part.input, status: 'failed', error: `Bad input for ${part.toolName}: ${errorText(part.error)}` });
+            report(
+              records.get(part.toolCallId) ?? {
+                id: part.toolCallId,
+                tool: part.toolName,
+                input: part.input,
+                status: 'failed',
+                error: `Bad input for ${part.toolName}: ${errorText(part.error)}`,
+              },
+            );
             break;
           case 'finish-step':
             lastFinish = part.finishReason;
@@ -89,12 +128,21 @@ export function createModelEngine(options: ModelEngineOptions): Engine {
       }
       // The step limit can end the loop right after tool results, before the model wrote anything.
       if (!wroteText)
-        emit({ type: 'text', delta: lastFinish === 'tool-calls' ? `I stopped after ${maxSteps} steps without a final answer; the calls I made and their results are listed above.` : 'The model returned no answer.' });
+        emit({
+          type: 'text',
+          delta:
+            lastFinish === 'tool-calls'
+              ? `I stopped after ${maxSteps} steps without a final answer; the calls I made and their results are listed above.`
+              : 'The model returned no answer.',
+        });
       const links = linksFromOutputs(outputs);
       if (links.length) emit({ type: 'links', links });
       emit({ type: 'done', messageId: '' });
     } catch (error) {
-      emit({ type: 'error', message: describeModelError(error, { ...server, timeoutMs }) } satisfies AskEvent);
+      emit({
+        type: 'error',
+        message: describeModelError(error, { ...server, timeoutMs }),
+      } satisfies AskEvent);
     }
   };
 }
@@ -111,6 +159,11 @@ export const modelEngine: Engine = async (ctx, input, emit) => {
   } catch (error) {
     return emit({ type: 'error', message: errorText(error) });
   }
-  if (!config) return emit({ type: 'error', message: 'No model is configured: set RACINE_AI_BASE_URL and RACINE_AI_MODEL (and RACINE_AI_API_KEY if the server needs one).' });
+  if (!config)
+    return emit({
+      type: 'error',
+      message:
+        'No model is configured: set RACINE_AI_BASE_URL and RACINE_AI_MODEL (and RACINE_AI_API_KEY if the server needs one).',
+    });
   return createModelEngine({ model: languageModelFor(config), server: config })(ctx, input, emit);
 };

@@ -23,7 +23,14 @@ export function linksFromOutputs(outputs: readonly unknown[]): AnswerLink[] {
     const o = value as Record<string, unknown>;
     const href = o.link ?? o.href;
     const label = labelOf(o);
-    if (typeof href === 'string' && href.startsWith('/') && !href.startsWith('//') && label && !links.has(href)) links.set(href, { label, href });
+    if (
+      typeof href === 'string' &&
+      href.startsWith('/') &&
+      !href.startsWith('//') &&
+      label &&
+      !links.has(href)
+    )
+      links.set(href, { label, href });
     for (const v of Object.values(o)) visit(v, depth + 1);
   };
   outputs.forEach((o) => visit(o, 0));

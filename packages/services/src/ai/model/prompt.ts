@@ -7,10 +7,33 @@ import { resolveResource, type ResourceRef } from '../../collab/resource-ref';
 import type { PageContext, ToolContext } from '../types';
 
 const pageRefs = (page: PageContext): { label: string; ref: ResourceRef }[] => [
-  ...(page.assetId ? [{ label: 'asset', ref: { resourceType: 'asset' as const, resourceId: page.assetId } }] : []),
-  ...(page.dataSourceId ? [{ label: 'data source', ref: { resourceType: 'dataSource' as const, resourceId: page.dataSourceId } }] : []),
-  ...(page.workspaceId ? [{ label: 'workspace', ref: { resourceType: 'workspace' as const, resourceId: page.workspaceId } }] : []),
-  ...(page.frameworkId ? [{ label: 'compliance framework', ref: { resourceType: 'framework' as const, resourceId: page.frameworkId } }] : []),
+  ...(page.assetId
+    ? [{ label: 'asset', ref: { resourceType: 'asset' as const, resourceId: page.assetId } }]
+    : []),
+  ...(page.dataSourceId
+    ? [
+        {
+          label: 'data source',
+          ref: { resourceType: 'dataSource' as const, resourceId: page.dataSourceId },
+        },
+      ]
+    : []),
+  ...(page.workspaceId
+    ? [
+        {
+          label: 'workspace',
+          ref: { resourceType: 'workspace' as const, resourceId: page.workspaceId },
+        },
+      ]
+    : []),
+  ...(page.frameworkId
+    ? [
+        {
+          label: 'compliance framework',
+          ref: { resourceType: 'framework' as const, resourceId: page.frameworkId },
+        },
+      ]
+    : []),
 ];
 
 /**
@@ -42,6 +65,10 @@ export async function systemPromptFor(ctx: ToolContext, now: Date): Promise<stri
     'Keep answers short, name the assets and sources you found, and prefer a short list to a paragraph.',
     '',
     `Now: ${now.toISOString()}.`,
-    page.length ? `The question was asked on a page about:\n${page.join('\n')}\n"This table", "this source" and the like refer to these.` : ctx.page.path ? `The question was asked on the page ${ctx.page.path}.` : 'The question was not asked on a page about a particular resource.',
+    page.length
+      ? `The question was asked on a page about:\n${page.join('\n')}\n"This table", "this source" and the like refer to these.`
+      : ctx.page.path
+        ? `The question was asked on the page ${ctx.page.path}.`
+        : 'The question was not asked on a page about a particular resource.',
   ].join('\n');
 }

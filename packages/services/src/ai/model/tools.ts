@@ -8,7 +8,12 @@ import { jsonSchema, tool, type ToolSet } from 'ai';
 import type { AiTool, ToolCallRecord, ToolContext } from '../types';
 import { inputJsonSchema } from './schema';
 
-export type ToolRunner = (ctx: ToolContext, name: string, input: unknown, options: { id: string }) => Promise<ToolCallRecord>;
+export type ToolRunner = (
+  ctx: ToolContext,
+  name: string,
+  input: unknown,
+  options: { id: string },
+) => Promise<ToolCallRecord>;
 
 /** What the model reads back from a call: the output, the reason it failed, or that it waits for the person. */
 export function modelViewOf(record: ToolCallRecord): unknown {
@@ -16,7 +21,10 @@ export function modelViewOf(record: ToolCallRecord): unknown {
     case 'done':
       return record.output ?? null;
     case 'awaiting_confirmation':
-      return { status: 'awaiting_confirmation', note: 'Not run yet. The person asking sees this call with a Confirm button and decides; say that it awaits their confirmation, do not claim it ran.' };
+      return {
+        status: 'awaiting_confirmation',
+        note: 'Not run yet. The person asking sees this call with a Confirm button and decides; say that it awaits their confirmation, do not claim it ran.',
+      };
     default:
       return { status: record.status, error: record.error ?? 'The tool failed' };
   }
@@ -27,17 +35,28 @@ export function modelViewOf(record: ToolCallRecord): unknown {
  * engine reports the stream's tool results with timing and status.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds tools of many input and output types
-export function aiSdkToolsFor(ctx: ToolContext, registry: readonly AiTool<any, any>[], run: ToolRunner, records: Map<string, ToolCallRecord>): ToolSet {
+type AnyTool = AiTool<any, any>;
+
+export function aiSdkToolsFor(
+  ctx: ToolContext,
+  registry: readonly AnyTool[],
+  run: ToolRunner,
+  records: Map<string, ToolCallRecord>,
+): ToolSet {
   return Object.fromEntries(
     registry.map((t) => [
       t.name,
       tool({
-        description: t.write ? `${t.description} (Changes something: only prepares the call; the person confirms it.)` : t.description,
+        description: t.write
+          ? `${t.description} (Changes something: only prepares the call; the person confirms it.)`
+          : t.description,
         // The tool's own zod schema validates what the model sends (defaults applied); the JSON Schema only describes it.
         inputSchema: jsonSchema(inputJsonSchema(t.input), {
           validate: async (value) => {
             const parsed = await t.input.safeParseAsync(value);
-            return parsed.success ? { success: true, value: parsed.data } : { success: false, error: parsed.error };
+            return parsed.success
+              ? { success: true, value: parsed.data }
+              : { success: false, error: parsed.error };
           },
         }),
         execute: async (input: unknown, { toolCallId }) => {
