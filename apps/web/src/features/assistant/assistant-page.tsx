@@ -7,6 +7,7 @@ import { useSearchParamsPatch } from '~/lib/use-search-params-patch';
 import { useAssistant } from './assistant-provider';
 import { ConversationList } from './conversation-list';
 import { ConversationView } from './conversation-view';
+import { RecommendationsPanel } from './recommendations-panel';
 
 /**
  * /assistant: your conversations, the current one full width, and what
@@ -66,6 +67,7 @@ export function AssistantPage() {
           </Card>
         </div>
       </div>
+      <RecommendationsPanel />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type {
   ToolCallRecord,
   ToolCallStatus,
 } from '@racine/services/ai/types';
+import type { RouterOutputs } from '~/trpc/types';
 
 export type { AnswerLink, AskEvent, PageContext, ToolCallRecord, ToolCallStatus };
 
@@ -29,21 +30,5 @@ export interface Turn {
 export const assistantHref = (conversationId?: string | null) =>
   conversationId ? `/assistant?c=${conversationId}` : '/assistant';
 
-/** One recommendation as ai.recommendations ranks it (provisional until the router's output type is in). */
-export interface Recommendation {
-  subjectKey: string;
-  type: string;
-  title: string;
-  evidence: string[];
-  severity?: string;
-  action:
-    | { kind: 'link'; label: string; href: string }
-    | { kind: 'tool'; label: string; tool: string; input: unknown; question: string };
-}
-
-export interface RecommendationRate {
-  type: string;
-  accepted: number;
-  decided: number;
-  rate: number;
-}
+export type Recommendation = RouterOutputs['ai']['recommendations']['items'][number];
+export type RecommendationRate = RouterOutputs['ai']['recommendations']['acceptance'][number];
