@@ -25,11 +25,8 @@ const findingWeight = `CASE f.severity WHEN 'critical' THEN 8 WHEN 'high' THEN 4
 
 export async function topRisks(ctx: MetricContext, q: MetricQuery): Promise<Computed> {
   const emptyResult: Computed = { value: 0, previous: null, series: [], breakdown: [], rows: [] };
-  const visible = await visibleSources(ctx, q.filters);
-  if (none(visible)) return emptyResult;
-  // Every source named explicitly, so the tables come from the ("dataSourceId", type) index rather than a
-  // scan of every asset (a null "all" set hides the column from the planner).
-  const sources = visible ?? (await ctx.deps.db.dataSource.findMany({ select: { id: true } })).map((d) => d.id);
+  const sources = await visibleSources(ctx, q.filters);
+  if (none(sources)) return emptyResult;
   const rows = await ctx.deps.db.$queryRawUnsafe<
     { id: string; qualifiedName: string; sensitivity: string | null; source: string; findingScore: number; findings: bigint; critical: bigint; high: bigint; owned: boolean; score: number; ranked: bigint }[]
   >(
@@ -37,9 +34,7 @@ export async function topRisks(ctx: MetricContext, q: MetricQuery): Promise<Comp
        SELECT CASE WHEN a.type = 'column' THEN a."parentId" ELSE a.id END AS tid,
               sum(${findingWeight})::int AS "findingScore", count(*) AS findings,
               count(*) FILTER (WHERE f.severity = 'critical') AS critical, count(*) FILTER (WHERE f.severity = 'high') AS high
-         FROM "ComplianceFinding" f
-         -- OFFSET 0 keeps this a primary-key lookup per open finding instead of a hash join over every asset.
-         CROSS JOIN LATERAL (SELECT x.type, x."parentId", x.id FROM "Asset" x WHERE x.id = f."assetId" OFFSET 0) a
+         FROM "ComplianceFinding" f JOIN "Asset" a ON a.id = f."assetId"
         WHERE f.status IN ('open', 'acknowledged') AND ${inSet('f."dataSourceId"', 1)}
         GROUP BY 1
      ), candidates AS (
