@@ -216,6 +216,10 @@ describe('/api/mcp', () => {
     expect((all.structuredContent as Hits).items.map((i) => i.qualifiedName)).toEqual([
       `main.vault_${s.tag}_people.work_email`,
     ]);
+    // No filter at all: a page of the whole catalog (what the e2e spec calls on a fresh install).
+    const page = await admin.callTool({ name: 'search_catalog', arguments: { limit: 5 } });
+    expect(page.isError).toBeFalsy();
+    expect((page.structuredContent as Hits).items.length).toBeLessThanOrEqual(5);
     await admin.close();
   });
 
