@@ -46,7 +46,7 @@ test('build a dashboard, see a KPI change live after a scan, and open the execut
   const source = uniqueName('Dashboard shop');
   await dialog.getByLabel('Name', { exact: true }).fill(source);
   await dialog.getByRole('button', { name: 'Create data source' }).click();
-  await expect(page).toHaveURL(/\/datasources\/[0-9a-f-]{36}/);
+  await expect(page).toHaveURL(/\/datasources\/[0-9a-f-]{36}/, { timeout: 120_000 });
   await page.getByRole('tab', { name: /^Scans/ }).click();
   await page.getByTestId('new-scan').click();
   const scanDialog = page.getByTestId('scan-dialog');
@@ -64,7 +64,7 @@ test('build a dashboard, see a KPI change live after a scan, and open the execut
   await page.getByTestId('new-dashboard-dialog').getByTestId('dashboard-name').fill(name);
   await page.getByTestId('create-dashboard').click();
   await expect(page.getByText(`Dashboard “${name}” created`)).toBeVisible();
-  await expect(page).toHaveURL(/\/dashboards\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/dashboards\/[0-9a-f-]{36}$/, { timeout: 120_000 });
   await expect(page.getByTestId('save-dashboard')).toBeVisible();
 
   await addWidget(page, { metric: 'Sensitive columns', type: 'KPI tile', title: 'Sensitive columns here', source });
@@ -109,7 +109,7 @@ test('build a dashboard, see a KPI change live after a scan, and open the execut
   await page.goto('/dashboards?list');
   const executive = page.getByTestId('dashboard-card').filter({ hasText: 'Executive summary' }).first();
   await executive.getByRole('link').click();
-  await expect(page).toHaveURL(/\/dashboards\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/dashboards\/[0-9a-f-]{36}$/, { timeout: 120_000 });
   const widgets = page.getByTestId('dashboard-grid').getByTestId('widget');
   await expect(widgets).toHaveCount(10);
   await expect(page.locator('[data-testid="widget"][data-state="loading"]')).toHaveCount(0, { timeout: 60_000 });
