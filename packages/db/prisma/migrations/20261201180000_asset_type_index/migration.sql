@@ -1,0 +1,4 @@
+
+-- CreateIndex
+CREATE INDEX "Asset_type_idx" ON "Asset"("type");
+
