@@ -36,3 +36,10 @@ describe('typesForShape', () => {
     expect(typesForShape('donut', 'sensitive.columns')).toEqual(['donut']);
   });
 });
+
+describe('axisDate', () => {
+  it('reads the epoch milliseconds chart rows carry', async () => {
+    const { axisDate } = await import('./format');
+    expect(axisDate(Date.UTC(2026, 11, 1, 12), 'day')).toMatch(/^Dec \d+$/);
+  });
+});

@@ -45,14 +45,16 @@ export function metricDirection(metric: string): 'up' | 'down' | 'neutral' {
 
 /** A short date for an axis at a grain: "14:00", "Mar 4". */
 export function axisDate(value: unknown, grain: 'hour' | 'day' | 'week'): string {
-  const d = value instanceof Date ? value : new Date(String(value));
+  // Chart rows carry epoch milliseconds; a number is not a date string.
+  const d = value instanceof Date ? value : new Date(typeof value === 'number' ? value : String(value));
   if (Number.isNaN(d.getTime())) return String(value);
   if (grain === 'hour') return d.toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit' });
   return d.toLocaleDateString('en', { month: 'short', day: 'numeric' });
 }
 
 export function tooltipDate(value: unknown, grain: 'hour' | 'day' | 'week'): string {
-  const d = value instanceof Date ? value : new Date(String(value));
+  // Chart rows carry epoch milliseconds; a number is not a date string.
+  const d = value instanceof Date ? value : new Date(typeof value === 'number' ? value : String(value));
   if (Number.isNaN(d.getTime())) return String(value);
   if (grain === 'hour') return d.toLocaleString('en', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   return grain === 'week' ? `Week of ${d.toLocaleDateString('en', { month: 'short', day: 'numeric', year: 'numeric' })}` : d.toLocaleDateString('en', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' });
