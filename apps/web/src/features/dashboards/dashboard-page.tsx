@@ -27,6 +27,7 @@ import { DashboardGrid } from './dashboard-grid';
 import { dashboardHref, type Widget, type WidgetState } from './types';
 import { useDashboardLive } from './use-dashboard-live';
 import { WidgetEditorDialog } from './widget-editor-dialog';
+import { firstFreeSlot } from './placement';
 
 /** The config of a widget without its place: what decides its numbers. */
 const configOf = ({ x: _x, y: _y, w: _w, h: _h, ...rest }: Widget) => JSON.stringify(rest);
@@ -165,7 +166,7 @@ export function DashboardPage({ id }: { id: string }) {
       </div>
     );
 
-  const nextY = widgets.reduce((max, w) => Math.max(max, w.y + w.h), 0);
+  const placeFor = (w: number, h: number) => firstFreeSlot(widgets, w, h);
   const startEditing = () => {
     setDraft(d.widgets);
     setBaseVersion(d.version);
@@ -294,7 +295,7 @@ export function DashboardPage({ id }: { id: string }) {
           open
           onOpenChange={(open) => !open && setEditorFor(null)}
           initial={editorFor.widget}
-          nextY={nextY}
+          placeFor={placeFor}
           onDone={upsert}
         />
       ) : null}

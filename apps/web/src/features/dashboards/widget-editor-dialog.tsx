@@ -53,15 +53,15 @@ export function WidgetEditorDialog({
   open,
   onOpenChange,
   initial,
-  nextY,
+  placeFor,
   onDone,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /** The widget being configured; absent to add one. */
   initial?: Widget;
-  /** Where a new widget goes (below the others). */
-  nextY: number;
+  /** Where a new widget of this size goes (the first free spot on the grid). */
+  placeFor: (w: number, h: number) => { x: number; y: number };
   onDone: (widget: Widget) => void;
 }) {
   const trpc = useTRPC();
@@ -99,6 +99,7 @@ export function WidgetEditorDialog({
   };
 
   const size = type ? defaultSize[type] : { w: 6, h: 4 };
+  const slot = initial ? null : placeFor(size.w, size.h);
   const draft: Widget | null =
     metric && type
       ? {
@@ -111,8 +112,8 @@ export function WidgetEditorDialog({
           grain,
           range,
           limit,
-          x: initial?.x ?? 0,
-          y: initial?.y ?? nextY,
+          x: initial?.x ?? slot?.x ?? 0,
+          y: initial?.y ?? slot?.y ?? 0,
           w: initial?.w ?? size.w,
           h: initial?.h ?? size.h,
         }
