@@ -15,6 +15,7 @@ import type { ActivityReportInput } from './analytics-schemas';
 import { visibilitySql } from './analytics';
 import { activityHash, GENESIS_HASH } from './hash';
 import { actorNames } from './queries';
+import { drawPdfFooters, drawPdfTable } from '../reports/pdf-table';
 import { recordActivity } from './record';
 import type { ActivityVisibility } from './visibility';
 
@@ -193,34 +194,8 @@ export function activityReportPdf(data: ActivityReportData): Promise<Buffer> {
     { title: 'Status', width: 45, get: (r: ReportRow) => r.status },
     { title: 'Details', width: 212, get: (r: ReportRow) => r.details },
   ];
-  const left = doc.page.margins.left;
-  const bottom = () => doc.page.height - doc.page.margins.bottom - 20;
-  const drawRow = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8).fillColor('#000');
-    const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i]!.width - 4 }))) + 4;
-    if (doc.y + h > bottom()) doc.addPage();
-    const y = doc.y;
-    let x = left;
-    cells.forEach((c, i) => {
-      doc.text(c, x + 2, y + 2, { width: cols[i]!.width - 4 });
-      x += cols[i]!.width;
-    });
-    doc.moveTo(left, y + h).lineTo(x, y + h).strokeColor('#ccc').lineWidth(0.5).stroke();
-    doc.x = left;
-    doc.y = y + h;
-  };
-  drawRow(cols.map((c) => c.title), true);
-  if (data.rows.length === 0) doc.font('Helvetica').fontSize(10).text('No compliance-relevant activity in this range and scope.', left, doc.y + 6);
-  for (const r of data.rows) drawRow(cols.map((c) => c.get(r)), false);
-
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor('#666').text(`Compliance activity · ${day(data.from)} to ${day(data.to)} · page ${i + 1} of ${range.count}`, left, doc.page.height - 24, { width: doc.page.width - left * 2, align: 'center' });
-    doc.page.margins.bottom = margin;
-  }
+  drawPdfTable(doc, cols, data.rows, 'No compliance-relevant activity in this range and scope.');
+  drawPdfFooters(doc, (page, pages) => `Compliance activity · ${day(data.from)} to ${day(data.to)} · page ${page} of ${pages}`);
   doc.end();
   return done;
 }

@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { z } from 'zod';
 import type { ServiceDeps } from '../deps';
 import type { AccessChecker } from '../rbac/resolve';
+import { drawPdfFooters, drawPdfTable } from '../reports/pdf-table';
 import { loadReportData, type ReportData } from './report-data';
 import type { exportReportInput } from './schemas';
 
@@ -51,36 +52,8 @@ export function toPdf(data: ReportData): Promise<Buffer> {
     { title: 'First seen', width: 58, get: (r: ReportData['rows'][number]) => day(r.firstSeenAt) },
     { title: 'Closed', width: 58, get: (r: ReportData['rows'][number]) => day(r.closedAt) },
   ];
-  const left = doc.page.margins.left;
-  const bottom = () => doc.page.height - doc.page.margins.bottom - 20;
-  const drawRow = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
-    const heights = cells.map((c, i) => doc.heightOfString(c, { width: cols[i]!.width - 4 }));
-    const h = Math.max(...heights) + 4;
-    if (doc.y + h > bottom()) doc.addPage();
-    const y = doc.y;
-    let x = left;
-    cells.forEach((c, i) => {
-      doc.text(c, x + 2, y + 2, { width: cols[i]!.width - 4 });
-      x += cols[i]!.width;
-    });
-    doc.moveTo(left, y + h).lineTo(x, y + h).strokeColor('#ccc').lineWidth(0.5).stroke();
-    doc.x = left;
-    doc.y = y + h;
-  };
-  drawRow(cols.map((c) => c.title), true);
-  if (data.rows.length === 0) doc.font('Helvetica').fontSize(10).text('No findings.', left, doc.y + 6);
-  for (const r of data.rows) drawRow(cols.map((c) => c.get(r)), false);
-
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    // Writing in the bottom margin would make pdfkit add a page; lift the margin for the footer.
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor('#666').text(`${data.framework.name} · as of ${day(data.asOf)} · page ${i + 1} of ${range.count}`, left, doc.page.height - 24, { width: doc.page.width - left * 2, align: 'center' });
-    doc.page.margins.bottom = margin;
-  }
+  drawPdfTable(doc, cols, data.rows, 'No findings.');
+  drawPdfFooters(doc, (page, pages) => `${data.framework.name} · as of ${day(data.asOf)} · page ${page} of ${pages}`);
   doc.end();
   return done;
 }
