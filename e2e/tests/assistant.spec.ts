@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { signIn, trpc, uniqueName } from './fixtures';
+import { signIn, trpc, uniqueName, scanDemoShop } from './fixtures';
 
 /** With ASSISTANT_SHOTS=<dir>, the spec also saves screenshots there (for looking at them, not for asserting). */
 async function shot(page: Page, name: string) {
@@ -30,15 +30,7 @@ test('ask which columns hold email addresses, follow a link, rename and delete t
   await signIn(page);
 
   // ── the seeded Demo shop source, scanned (again, if another test already did) ──
-  await page.goto('/scans');
-  const card = page
-    .getByTestId('scan-card')
-    .filter({ hasText: 'Demo shop — all detectors' })
-    .first();
-  await card.getByRole('button', { name: 'Run now' }).click();
-  await expect(card.getByTestId('run-progress')).toHaveAttribute('data-status', 'succeeded', {
-    timeout: 120_000,
-  });
+  await scanDemoShop(page);
 
   // ── the real email columns: what the scan labelled PII.Email (and no one rejected) ──
   const sources = await trpc<{ items: { id: string; name: string }[] }>(

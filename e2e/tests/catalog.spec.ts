@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, uniqueName } from './fixtures';
+import { signIn, uniqueName, scanDemoShop } from './fixtures';
 
 /**
  * The catalog as a steward uses it: scan the seeded Demo shop, find a column
@@ -13,15 +13,7 @@ test('find a column despite a typo, curate it, see its lineage, link it to a ter
   await signIn(page);
 
   // ── the seeded Demo shop source, scanned (again, if another test already did) ──
-  await page.goto('/scans');
-  const card = page
-    .getByTestId('scan-card')
-    .filter({ hasText: 'Demo shop — all detectors' })
-    .first();
-  await card.getByRole('button', { name: 'Run now' }).click();
-  await expect(card.getByTestId('run-progress')).toHaveAttribute('data-status', 'succeeded', {
-    timeout: 120_000,
-  });
+  await scanDemoShop(page);
 
   // ── search with a typo ("emal" for email), narrowed to the Demo shop ──
   await page.goto('/catalog');

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { createUserAsAdmin, signIn, uniqueName } from './fixtures';
+import { createUserAsAdmin, signIn, uniqueName, scanDemoShop } from './fixtures';
 
 /** The unread count the header's bell shows (its data-unread attribute). */
 const unread = async (page: Page) => Number(await page.getByTestId('notification-bell').getAttribute('data-unread'));
@@ -38,10 +38,7 @@ test('two users comment and mention each other live', async ({ browser }) => {
   await expect(a.getByText(`${name} added as member`)).toBeVisible();
 
   // An asset of Demo governance's Demo shop: its customers table (scanned, again if another test did).
-  await a.goto('/scans');
-  const card = a.getByTestId('scan-card').filter({ hasText: 'Demo shop — all detectors' }).first();
-  await card.getByRole('button', { name: 'Run now' }).click();
-  await expect(card.getByTestId('run-progress')).toHaveAttribute('data-status', 'succeeded', { timeout: 120_000 });
+  await scanDemoShop(a);
   await a.goto('/catalog?q=customers');
   const results = a.getByTestId('catalog-results');
   await expect(results).toHaveAttribute('data-settled', 'true');

@@ -49,3 +49,11 @@ export async function trpc<T>(page: Page, path: string, input: unknown, kind: 'q
   if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
   return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
 }
+
+/** The seeded Demo shop source's scan, run from the Scans page (again, if another test already did), until it succeeds. */
+export async function scanDemoShop(page: Page) {
+  await page.goto('/scans');
+  const scan = page.getByTestId('scan-card').filter({ hasText: 'Demo shop — all detectors' }).first();
+  await scan.getByRole('button', { name: 'Run now' }).click();
+  await expect(scan.getByTestId('run-progress')).toHaveAttribute('data-status', 'succeeded', { timeout: 120_000 });
+}

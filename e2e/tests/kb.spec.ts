@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, uniqueName } from './fixtures';
+import { signIn, uniqueName, scanDemoShop } from './fixtures';
 
 /**
  * The knowledge base as a steward uses it: write an article, link it to the
@@ -12,10 +12,7 @@ test('write, link and publish an article, find it from the palette and the asset
   await signIn(page);
 
   // ── the seeded Demo shop, scanned (again, if another test already did), so its columns exist ──
-  await page.goto('/scans');
-  const card = page.getByTestId('scan-card').filter({ hasText: 'Demo shop — all detectors' }).first();
-  await card.getByRole('button', { name: 'Run now' }).click();
-  await expect(card.getByTestId('run-progress')).toHaveAttribute('data-status', 'succeeded', { timeout: 120_000 });
+  await scanDemoShop(page);
 
   // ── write ──
   const title = uniqueName('Masking card numbers');

@@ -1,18 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { signIn, uniqueName } from './fixtures';
-
-/** The Demo shop's tables in the catalog (a pipeline's items): its seeded scan, run once more. */
-async function scanDemoShop(page: Page) {
-  await page.goto('/scans');
-  const scan = page
-    .getByTestId('scan-card')
-    .filter({ hasText: 'Demo shop — all detectors' })
-    .first();
-  await scan.getByRole('button', { name: 'Run now' }).click();
-  await expect(scan.getByTestId('run-progress')).toHaveAttribute('data-status', 'succeeded', {
-    timeout: 120_000,
-  });
-}
+import { scanDemoShop, signIn, uniqueName } from './fixtures';
 
 /** New pipeline from a template on the Demo shop; ends on its page. */
 async function createPipeline(page: Page, template: string, name: string) {
