@@ -5,9 +5,9 @@
  * was sent back. What reaches the model and the person is exactly what the
  * asker may see.
  */
-import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import type { LanguageModelV3CallOptions, LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { simulateReadableStream } from 'ai';
-import { MockLanguageModelV4 } from 'ai/test';
+import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { createModelEngine } from '../src/ai/model/engine';
 import type { AskEvent, ToolCallRecord } from '../src/ai/types';
@@ -17,19 +17,19 @@ const usage = {
   inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined },
   outputTokens: { total: 5, text: 5, reasoning: undefined },
 };
-const finish = (unified: 'stop' | 'tool-calls'): LanguageModelV4StreamPart => ({
+const finish = (unified: 'stop' | 'tool-calls'): LanguageModelV3StreamPart => ({
   type: 'finish',
   finishReason: { unified, raw: undefined },
   usage,
 });
-const stream = (chunks: LanguageModelV4StreamPart[]) => ({
+const stream = (chunks: LanguageModelV3StreamPart[]) => ({
   stream: simulateReadableStream({ chunks, chunkDelayInMs: 1 }),
 });
 const server = { baseURL: 'mock://model', model: 'scripted' };
 
 type ToolResults = { toolName: string; value: unknown }[];
 /** The tool results the model was sent in this call (the tool messages of its prompt). */
-function toolResultsIn(options: LanguageModelV4CallOptions): ToolResults {
+function toolResultsIn(options: LanguageModelV3CallOptions): ToolResults {
   return options.prompt.flatMap((m) =>
     m.role === 'tool'
       ? m.content.flatMap((p) =>
@@ -47,12 +47,12 @@ function toolResultsIn(options: LanguageModelV4CallOptions): ToolResults {
  * scripted beyond the wording.
  */
 function scriptedModel(calls: { toolName: string; input: unknown }[]) {
-  return new MockLanguageModelV4({
+  return new MockLanguageModelV3({
     doStream: async (options) => {
       const results = toolResultsIn(options);
       if (!results.length)
         return stream([
-          ...calls.map((c, i): LanguageModelV4StreamPart => ({
+          ...calls.map((c, i): LanguageModelV3StreamPart => ({
             type: 'tool-call',
             toolCallId: `call-${i + 1}`,
             toolName: c.toolName,
@@ -82,7 +82,7 @@ function scriptedModel(calls: { toolName: string; input: unknown }[]) {
         { type: 'text-start', id: 't1' },
         ...words
           .filter(Boolean)
-          .map((delta): LanguageModelV4StreamPart => ({ type: 'text-delta', id: 't1', delta })),
+          .map((delta): LanguageModelV3StreamPart => ({ type: 'text-delta', id: 't1', delta })),
         { type: 'text-end', id: 't1' },
         finish('stop'),
       ]);
@@ -215,7 +215,7 @@ describe('model engine (mock language model)', () => {
     const s = await modelScene();
     const shopTable = s.shop.tables[`customers_${s.tag}`]!.id;
     const vaultTable = s.vault.tables[`staff_${s.tag}`]!.id;
-    const systemOf = (model: MockLanguageModelV4) =>
+    const systemOf = (model: MockLanguageModelV3) =>
       model.doStreamCalls[0]!.prompt.filter((m) => m.role === 'system')
         .map((m) => m.content)
         .join('\n');
@@ -242,7 +242,7 @@ describe('model engine (mock language model)', () => {
   it('stops at the step limit and says so', async () => {
     const s = await modelScene();
     // A model that never stops calling tools.
-    const model = new MockLanguageModelV4({
+    const model = new MockLanguageModelV3({
       doStream: async (options) =>
         stream([
           {
@@ -269,7 +269,7 @@ describe('model engine (mock language model)', () => {
 
   it('ends with an error event when the model hangs past the timeout, and when it throws', async () => {
     const s = await modelScene();
-    const hanging = new MockLanguageModelV4({ doStream: () => new Promise(() => {}) });
+    const hanging = new MockLanguageModelV3({ doStream: () => new Promise(() => {}) });
     const started = Date.now();
     const slow = await ask(
       createModelEngine({ model: hanging, server, timeoutMs: 300 }),
@@ -285,7 +285,7 @@ describe('model engine (mock language model)', () => {
       },
     ]);
 
-    const broken = new MockLanguageModelV4({
+    const broken = new MockLanguageModelV3({
       doStream: async () => {
         throw new Error('socket closed by peer');
       },

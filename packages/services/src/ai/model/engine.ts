@@ -6,7 +6,7 @@
  * refusing the key, too slow) ends the answer with one `error` event, never a
  * hang: the whole call runs under an AbortSignal timeout.
  */
-import { isStepCount, type LanguageModel, type ModelMessage, streamText } from 'ai';
+import { type LanguageModel, type ModelMessage, stepCountIs, streamText } from 'ai';
 import { aiTools, runTool } from '../tools/index';
 import type { AiTool, AskEvent, Engine, ToolCallRecord } from '../types';
 import { modelConfigFromEnv } from './config';
@@ -58,22 +58,35 @@ export function createModelEngine(options: ModelEngineOptions): Engine {
         ...input.history.map((m) => ({ role: m.role, content: m.content }) as ModelMessage),
         { role: 'user', content: input.question },
       ];
+      const system = await systemPromptFor(ctx, clock());
+      const signal = AbortSignal.timeout(timeoutMs);
+      // AI SDK 6 looks at the signal only between chunks: a model that never sends one (or ignores the signal) would hang the loop, so the timeout also ends the wait itself.
+      const timedOut = new Promise<never>((_, reject) => {
+        const fail = () => reject(signal.reason);
+        if (signal.aborted) fail();
+        else signal.addEventListener('abort', fail, { once: true });
+      });
+      timedOut.catch(() => {});
       const result = streamText({
         model,
-        instructions: await systemPromptFor(ctx, clock()),
+        system,
         messages,
         tools: aiSdkToolsFor(ctx, tools, run, records),
-        stopWhen: isStepCount(maxSteps),
+        stopWhen: stepCountIs(maxSteps),
         // One retry for a transient failure; more would only delay telling the person the server is down.
         maxRetries: 1,
-        abortSignal: AbortSignal.timeout(timeoutMs),
+        abortSignal: signal,
         // The default logs the whole error, request body (the prompt, tool results) included; one line is enough for the operator.
         onError: ({ error }) =>
           console.warn(
             `assistant, model ${server.model}: ${describeModelError(error, { ...server, timeoutMs })}`,
           ),
       });
-      for await (const part of result.stream) {
+      const parts = result.fullStream[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await Promise.race([parts.next(), timedOut]);
+        if (next.done) break;
+        const part = next.value;
         switch (part.type) {
           case 'text-delta':
             if (part.text) {
