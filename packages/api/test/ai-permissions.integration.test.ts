@@ -29,11 +29,13 @@ describe('the assistant asks as the asker', () => {
     expect(stored.messages[1]!.toolCalls.map((c) => c.tool)).toEqual(['list_columns_with_label']);
     for (const r of restricted) expect(JSON.stringify(stored), r).not.toContain(r);
 
-    const admin = await askAll(s.admin.caller, { question });
-    const adminHrefs = admin.links.map((l) => l.href);
-    expect(adminHrefs).toContain(`/catalog/assets/${closedEmail.id}`);
-    expect(adminHrefs).toContain(`/catalog/assets/${openEmail.id}`);
-    expect(JSON.stringify(admin.results)).toContain(s.closed.source.name);
+    // The admin reaches both sources. Asked per source: the shared test database holds many
+    // other scanned demo shops, so an unnarrowed list need not show this scene's first.
+    for (const [source, email] of [[s.closed.source, closedEmail], [s.open.source, openEmail]] as const) {
+      const admin = await askAll(s.admin.caller, { question: `which columns in ${source.name} contain email addresses?` });
+      expect(admin.links.map((l) => l.href), source.name).toContain(`/catalog/assets/${email.id}`);
+      expect(JSON.stringify(admin.results)).toContain(source.name);
+    }
   });
 
   it('refuses a restricted asset by id and a restricted source by name, in the same words as a missing one', async () => {
