@@ -7,7 +7,6 @@ import { Copy, LayoutDashboard, MoreHorizontal, Pencil, Plus, RotateCcw, Star, T
 import {
   Badge,
   Button,
-  ConfirmDialog,
   DropdownMenu,
   DropdownMenuContent,
   DropdownMenuItem,
@@ -24,6 +23,7 @@ import { PageLoadError } from '~/components/page-load-error';
 import { formatRelative } from '~/lib/format';
 import { trpcErrorCode, useTRPC } from '~/trpc/react';
 import { DashboardGrid } from './dashboard-grid';
+import { DeleteDashboardDialog } from './delete-dashboard-dialog';
 import { dashboardHref, type Widget, type WidgetState } from './types';
 import { useDashboardLive } from './use-dashboard-live';
 import { WidgetEditorDialog } from './widget-editor-dialog';
@@ -127,16 +127,6 @@ export function DashboardPage({ id }: { id: string }) {
         await queryClient.invalidateQueries(trpc.dashboard.pathFilter());
       },
       onError: (error) => toast.fromError(error, 'Could not set the default'),
-    }),
-  );
-  const remove = useMutation(
-    trpc.dashboard.delete.mutationOptions({
-      onSuccess: async () => {
-        toast.success('Dashboard deleted');
-        await queryClient.invalidateQueries(trpc.dashboard.list.pathFilter());
-        router.push('/dashboards');
-      },
-      onError: (error) => toast.fromError(error, 'Could not delete the dashboard'),
     }),
   );
 
@@ -299,15 +289,14 @@ export function DashboardPage({ id }: { id: string }) {
           onDone={upsert}
         />
       ) : null}
-      <ConfirmDialog
+      <DeleteDashboardDialog
+        dashboard={d}
         open={confirmDelete}
         onOpenChange={setConfirmDelete}
-        title={`Delete “${d.name}”?`}
-        description={d.workspaceName ? `It is shared with ${d.workspaceName}: it goes for everyone there.` : 'Its layout and widgets go; the data they show stays.'}
-        confirmLabel="Delete"
-        destructive
-        pending={remove.isPending}
-        onConfirm={() => remove.mutate({ id })}
+        onDeleted={async () => {
+          await queryClient.invalidateQueries(trpc.dashboard.list.pathFilter());
+          router.push('/dashboards');
+        }}
       />
     </>
   );

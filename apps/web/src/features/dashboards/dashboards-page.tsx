@@ -8,7 +8,6 @@ import {
   Badge,
   Button,
   Card,
-  ConfirmDialog,
   DropdownMenu,
   DropdownMenuContent,
   DropdownMenuItem,
@@ -24,6 +23,7 @@ import { formatRelative } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 import type { RouterOutputs } from '~/trpc/types';
 import { NewDashboardDialog } from './new-dashboard-dialog';
+import { DeleteDashboardDialog } from './delete-dashboard-dialog';
 import { dashboardHref } from './types';
 
 type DashboardView = RouterOutputs['dashboard']['list']['items'][number];
@@ -148,16 +148,6 @@ function DashboardCard({ dashboard: d }: { dashboard: DashboardView }) {
       onError: (error) => toast.fromError(error, 'Could not set the default'),
     }),
   );
-  const remove = useMutation(
-    trpc.dashboard.delete.mutationOptions({
-      onSuccess: async () => {
-        toast.success(`Deleted “${d.name}”`);
-        setConfirmDelete(false);
-        await refresh();
-      },
-      onError: (error) => toast.fromError(error, 'Could not delete the dashboard'),
-    }),
-  );
   return (
     <Card className="group relative flex flex-col gap-2 p-4 transition-colors hover:border-primary/40" data-testid="dashboard-card" data-name={d.name}>
       <div className="flex items-start gap-2">
@@ -208,15 +198,11 @@ function DashboardCard({ dashboard: d }: { dashboard: DashboardView }) {
           </span>
         ) : null}
       </div>
-      <ConfirmDialog
+      <DeleteDashboardDialog
+        dashboard={d}
         open={confirmDelete}
         onOpenChange={setConfirmDelete}
-        title={`Delete “${d.name}”?`}
-        description={d.workspaceName ? `It is shared with ${d.workspaceName}: it goes for everyone there.` : 'Its layout and widgets go; the data they show stays.'}
-        confirmLabel="Delete"
-        destructive
-        pending={remove.isPending}
-        onConfirm={() => remove.mutate({ id: d.id })}
+        onDeleted={refresh}
       />
     </Card>
   );
