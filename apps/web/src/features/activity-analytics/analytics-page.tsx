@@ -188,7 +188,7 @@ function AnalyticsView({ data }: { data: Analytics }) {
   return (
     <div className="grid gap-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Kpi label="Events" value={totals.events.toLocaleString()} hint={`${totals.actors} actors`} />
+        <Kpi label="Events" value={totals.events.toLocaleString()} hint={`${totals.actors} ${totals.actors === 1 ? 'actor' : 'actors'}`} />
         <Kpi label="Failures" value={totals.failure.toLocaleString()} hint={`${pct(totals.events ? totals.failure / totals.events : 0)} of events`} />
         <Kpi label="Compliance-relevant" value={totals.complianceRelevant.toLocaleString()} hint={`${pct(totals.complianceShare)} of events`} />
         <Kpi label="Busiest group" value={<span className="text-lg">{data.bySourceGroup[0]?.group ?? '—'}</span>} hint={data.bySourceGroup[0] ? `${data.bySourceGroup[0].events.toLocaleString()} events` : undefined} />

@@ -34,7 +34,8 @@ function FindingRow({ row }: { row: MetricRow }) {
   const meta = row.meta ?? {};
   const severity = typeof meta.severity === 'string' && severities.includes(meta.severity) ? (meta.severity as Severity) : null;
   const due = dueText(meta.due ?? meta.dueAt);
-  const age = typeof meta.age === 'number' ? `${meta.age} d old` : typeof meta.ageDays === 'number' ? `${meta.ageDays} d old` : null;
+  const days = typeof meta.age === 'number' ? meta.age : typeof meta.ageDays === 'number' ? meta.ageDays : null;
+  const age = days === null ? null : days < 1 ? 'new today' : `${days} d old`;
   const assignee = typeof meta.assignee === 'string' ? meta.assignee : null;
   const title = (
     <span className="truncate text-sm font-medium" title={row.label}>
