@@ -11,6 +11,7 @@ import { getAsset } from '../src/catalog/asset-view';
 import { restrictedReadType } from '../src/catalog/restricted-read';
 import type { ServiceDeps } from '../src/deps';
 import { detectInsights } from '../src/insights/detect';
+import { periodicTasks } from '../src/jobs/periodic';
 import { listInsights } from '../src/insights/queries';
 import { openInsightsMetric } from '../src/insights/metric';
 import { metricQueryInput } from '../src/metrics/types';
@@ -257,6 +258,24 @@ describe('metric and scan anomalies', () => {
     expect(insight).toMatchObject({ severity: 'high', dataSourceId: source.id, actionLink: `/datasources/${source.id}` });
     const e = insight!.evidence as unknown as InsightEvidence;
     expect(e).toMatchObject({ current: 0, baseline: { median: 100, points: 10, ewma: 100, sigma: 0, lower: 90 }, score: { value: -10, threshold: -3 }, notes: { recentRuns: 4, recentSucceeded: 0 } });
+  });
+
+  it('the hourly metrics snapshot runs the series detectors at once: a jump it records becomes an insight in the same run', async () => {
+    const deps = await testDeps();
+    const now = new Date();
+    const emails = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`email_${i}`, ['PII.Email']]));
+    const { source } = await makeSource(deps, { tables: [{ name: `contacts_${short()}`, columns: emails }] });
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    // Eleven quiet days with no sensitive columns; today's value is the snapshot's own count of the 12 above.
+    await deps.db.systemMetric.createMany({
+      data: Array.from({ length: 11 }, (_, i) => ({ metric: 'sensitive.columns', dimension: `datasource:${source.id}`, grain: 'day', bucket: new Date(today - (11 - i) * DAY), value: 0 })),
+    });
+    const task = periodicTasks.find((t) => t.name === 'metrics:snapshot')!;
+    const outcome = (await task.run({ ...deps, clock: () => now })) as { insights: number };
+    expect(outcome.insights).toBeGreaterThanOrEqual(1);
+    const insight = await insightFor(deps, 'metric.sensitive_columns_jump', source.id);
+    expect(insight).toMatchObject({ title: `12 new sensitive columns on ${source.name} in a day` });
+    expect((insight!.evidence as unknown as InsightEvidence).current).toBe(12);
   });
 
   it('a jump in sensitive columns on one source, from the daily SystemMetric series', async () => {

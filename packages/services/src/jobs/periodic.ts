@@ -12,7 +12,7 @@ import { dailyDigestTask } from '../notifications/digest';
 import { emailDeliveryTask } from '../notifications/email';
 import { presenceCleanupTask } from '../collab/presence';
 import { insightDetectionTask } from '../insights/detect';
-import { metricsSnapshotTask } from '../metrics/snapshot';
+import { metricsSnapshotThenDetectTask } from '../insights/after-snapshot';
 
 export interface PeriodicTask {
   /** graphile-worker task name, e.g. "access:expire". */
@@ -23,4 +23,4 @@ export interface PeriodicTask {
 }
 
 /** Each module exports its task (`export const xTask: PeriodicTask = …`); list it here. */
-export const periodicTasks: PeriodicTask[] = [accessExpiryTask, presenceCleanupTask, emailDeliveryTask, dailyDigestTask, guestExpiryTask, metricsSnapshotTask, insightDetectionTask];
+export const periodicTasks: PeriodicTask[] = [accessExpiryTask, presenceCleanupTask, emailDeliveryTask, dailyDigestTask, guestExpiryTask, metricsSnapshotThenDetectTask, insightDetectionTask];
