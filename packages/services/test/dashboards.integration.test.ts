@@ -181,7 +181,7 @@ describe('dashboards', () => {
     const data = await dashboardData(deps, me.access, { id: d.id });
     expect(data).toMatchObject({ id: d.id, version: 1, asOf: expect.any(Date) });
     expect(Object.keys(data.widgets).sort()).toEqual(['bad-group', 'ok', 'unknown']);
-    expect(data.widgets.ok).toMatchObject({ status: 'ok', result: { metric: 'sensitive.columns', unit: 'count', value: expect.any(Number) } });
+    expect(data.widgets.ok).toMatchObject({ status: 'ok', result: { metric: 'sensitive.columns', unit: 'count', better: 'neither', value: expect.any(Number) } });
     expect(data.widgets.unknown).toMatchObject({ status: 'error', error: { code: 'BAD_REQUEST', message: expect.stringContaining('Unknown metric "no.such.metric"') } });
     expect(data.widgets['bad-group']).toMatchObject({ status: 'error', error: { code: 'BAD_REQUEST', message: expect.stringContaining('cannot be grouped by user') } });
 

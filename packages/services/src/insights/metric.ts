@@ -3,14 +3,14 @@
  * the caller may see, as list rows (title, severity, link) most recent first; value = how many,
  * breakdown by severity. The dashboards' insights widget draws it.
  */
-import type { MetricContext, MetricQuery, MetricResult } from '../metrics/types';
+import type { MetricComputation, MetricContext, MetricQuery } from '../metrics/types';
 import { listInsights } from './queries';
 import { insightSeverities } from './schemas';
 import { insightReader } from './visibility';
 
 const open = ['new', 'acknowledged'] as const;
 
-export async function openInsightsMetric(ctx: MetricContext, q: MetricQuery): Promise<Omit<MetricResult, 'metric' | 'title' | 'unit' | 'asOf'>> {
+export async function openInsightsMetric(ctx: MetricContext, q: MetricQuery): Promise<MetricComputation> {
   const severity = q.filters.severity;
   const [page, reader] = await Promise.all([listInsights(ctx.deps, ctx.access, { status: [...open], ...(severity ? { severity } : {}), limit: q.limit }), insightReader(ctx.access)]);
   const counts = await ctx.deps.db.insight.groupBy({ by: ['severity'], where: { AND: [reader.where, { status: { in: [...open] } }, ...(severity ? [{ severity }] : [])] }, _count: { _all: true } });

@@ -7,9 +7,9 @@
 import { activityVisibility } from '../activity/visibility';
 import { fillCounts, rangeMs, rangeStart } from './time';
 import { num } from './sql';
-import type { MetricContext, MetricQuery, MetricResult, MetricRow } from './types';
+import type { MetricComputation, MetricContext, MetricQuery, MetricRow } from './types';
 
-type Computed = Omit<MetricResult, 'metric' | 'title' | 'unit' | 'asOf'>;
+type Computed = MetricComputation;
 
 async function activityWhere(ctx: MetricContext, q: MetricQuery, mine: boolean): Promise<{ sql: string; args: unknown[] } | null> {
   const args: unknown[] = [];

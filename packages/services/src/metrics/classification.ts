@@ -21,9 +21,9 @@ import { none, visibleSources } from './scope';
 import { snapshotSeries, withLive } from './series';
 import { inSet, num } from './sql';
 import { bucketOf, percent, rangeStart, round1 } from './time';
-import type { MetricContext, MetricQuery, MetricResult, MetricRow, SnapshotRow } from './types';
+import type { MetricComputation, MetricContext, MetricQuery, MetricRow, SnapshotRow } from './types';
 
-type Computed = Omit<MetricResult, 'metric' | 'title' | 'unit' | 'asOf'>;
+type Computed = MetricComputation;
 const empty = (): Computed => ({ value: 0, previous: null, series: [], breakdown: [] });
 
 /** Categories whose labels make a column "sensitive" for the footprint. */

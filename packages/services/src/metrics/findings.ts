@@ -8,9 +8,9 @@ import { none, type IdSet, visibleSources } from './scope';
 import { snapshotSeries, withLive } from './series';
 import { inSet, num } from './sql';
 import { bucketOf, days, rangeStart, round1 } from './time';
-import type { MetricContext, MetricQuery, MetricResult, MetricRow, SnapshotRow } from './types';
+import type { MetricComputation, MetricContext, MetricQuery, MetricRow, SnapshotRow } from './types';
 
-type Computed = Omit<MetricResult, 'metric' | 'title' | 'unit' | 'asOf'>;
+type Computed = MetricComputation;
 const DAY = 86_400_000;
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 const OPEN = `f.status IN ('open', 'acknowledged')`;

@@ -8,9 +8,9 @@ import type { Prisma } from '@racine/db';
 import { decidableFilterOf } from '../workflow/tasks';
 import { none, visibleSources } from './scope';
 import { days } from './time';
-import type { MetricContext, MetricQuery, MetricResult } from './types';
+import type { MetricComputation, MetricContext, MetricQuery } from './types';
 
-type Computed = Omit<MetricResult, 'metric' | 'title' | 'unit' | 'asOf'>;
+type Computed = MetricComputation;
 const nothing = (): Computed => ({ value: 0, previous: null, series: [], breakdown: [], rows: [] });
 
 /**

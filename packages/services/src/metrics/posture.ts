@@ -14,9 +14,9 @@ import { scoreOf } from '../compliance/snapshots';
 import { none, visibleSources } from './scope';
 import { num } from './sql';
 import { buckets, rangeStart } from './time';
-import type { MetricContext, MetricPoint, MetricQuery, MetricResult, MetricRow, SnapshotRow } from './types';
+import type { MetricComputation, MetricContext, MetricPoint, MetricQuery, MetricRow, SnapshotRow } from './types';
 
-type Computed = Omit<MetricResult, 'metric' | 'title' | 'unit' | 'asOf'>;
+type Computed = MetricComputation;
 interface Counts {
   checks: number;
   failures: number;

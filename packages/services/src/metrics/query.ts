@@ -38,7 +38,7 @@ export async function queryMetric(deps: ServiceDeps, access: AccessChecker, user
     const asOf = deps.clock();
     const out = await def.compute(ctx, q);
     const ignored = ignoredFilters(def, q);
-    return { metric: def.key, title: def.title, unit: def.unit, ...out, ...(ignored.length ? { ignoredFilters: ignored } : {}), asOf };
+    return { metric: def.key, title: def.title, unit: def.unit, better: def.better, ...out, ...(ignored.length ? { ignoredFilters: ignored } : {}), asOf };
   };
   const ttl = def.cacheTtlMs ?? DEFAULT_TTL_MS;
   if (options.cache === false || ttl === 0) return run();
@@ -48,7 +48,7 @@ export async function queryMetric(deps: ServiceDeps, access: AccessChecker, user
 
 /** The public description of every metric: what the dashboard editor and the assistant read. */
 export function metricCatalogList() {
-  return metricCatalog.map(({ key, title, description, unit, dimensions, shapes, snapshot, invalidatedBy }) => ({ key, title, description, unit, dimensions, shapes, snapshot, invalidatedBy }));
+  return metricCatalog.map(({ key, title, description, unit, better, dimensions, shapes, snapshot, invalidatedBy }) => ({ key, title, description, unit, better, dimensions, shapes, snapshot, invalidatedBy }));
 }
 export type MetricCatalogEntry = ReturnType<typeof metricCatalogList>[number];
 

@@ -4,9 +4,9 @@
  * source: it needs system.read (which every global role holds).
  */
 import { num } from './sql';
-import type { MetricContext, MetricQuery, MetricResult } from './types';
+import type { MetricComputation, MetricContext, MetricQuery } from './types';
 
-type Computed = Omit<MetricResult, 'metric' | 'title' | 'unit' | 'asOf'>;
+type Computed = MetricComputation;
 
 export async function queueDepth(ctx: MetricContext, _q: MetricQuery): Promise<Computed> {
   if (!(await ctx.access.can('system.read'))) return { value: null, previous: null, series: [], breakdown: [] };

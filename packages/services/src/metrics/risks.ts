@@ -10,9 +10,9 @@
  */
 import { none, visibleSources } from './scope';
 import { inSet, num } from './sql';
-import type { MetricContext, MetricQuery, MetricResult } from './types';
+import type { MetricComputation, MetricContext, MetricQuery } from './types';
 
-type Computed = Omit<MetricResult, 'metric' | 'title' | 'unit' | 'asOf'>;
+type Computed = MetricComputation;
 
 export const RISK_WEIGHTS = {
   sensitivity: { Restricted: 10, Confidential: 5, Internal: 2, Public: 0 },

@@ -8,9 +8,9 @@ import { none, visibleSources, visibleWorkspaces } from './scope';
 import { rateResult } from './scans';
 import { inSet, num } from './sql';
 import { fillCounts, rangeMs, rangeStart } from './time';
-import type { MetricContext, MetricQuery, MetricResult, MetricRow } from './types';
+import type { MetricComputation, MetricContext, MetricQuery, MetricRow } from './types';
 
-type Computed = Omit<MetricResult, 'metric' | 'title' | 'unit' | 'asOf'>;
+type Computed = MetricComputation;
 type Kind = 'workflow' | 'pipeline';
 
 const table = { workflow: '"WorkflowExecution"', pipeline: '"PipelineRun"' } as const;

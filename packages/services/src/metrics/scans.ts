@@ -6,9 +6,9 @@
 import { none, visibleSources } from './scope';
 import { inSet, num } from './sql';
 import { days, fillCounts, percent, rangeMs, rangeStart } from './time';
-import type { MetricContext, MetricPoint, MetricQuery, MetricResult, MetricRow } from './types';
+import type { MetricComputation, MetricContext, MetricPoint, MetricQuery, MetricRow } from './types';
 
-type Computed = Omit<MetricResult, 'metric' | 'title' | 'unit' | 'asOf'>;
+type Computed = MetricComputation;
 
 /** Days since each visible source's last successful scan; the worst scanned one is the value, never-scanned sources list first. */
 export async function scanFreshness(ctx: MetricContext, q: MetricQuery): Promise<Computed> {

@@ -18,6 +18,10 @@ export type MetricDimension = (typeof metricDimensions)[number];
 export const metricUnits = ['count', 'percent', 'ms', 'days', 'hours'] as const;
 export type MetricUnit = (typeof metricUnits)[number];
 
+/** Which direction of change is an improvement; 'neither' for volumes (activity, queue depth) where a change is not good or bad by itself. */
+export const metricBetterDirections = ['up', 'down', 'neither'] as const;
+export type MetricBetter = (typeof metricBetterDirections)[number];
+
 /** Relative ranges a dashboard keeps meaning as time passes. */
 export const rangePresets = ['24h', '7d', '30d', '90d'] as const;
 export type RangePreset = (typeof rangePresets)[number];
@@ -66,6 +70,8 @@ export interface MetricResult {
   metric: string;
   title: string;
   unit: MetricUnit;
+  /** From the catalogue: which way the value should move, so a KPI can say whether its delta is good news. */
+  better: MetricBetter;
   /** The current value (null when nothing applies, e.g. a rate with no runs). */
   value: number | null;
   /** The value at the start of the range, for a KPI's delta (null when unknown). */
@@ -93,6 +99,9 @@ export interface SnapshotRow {
   denominator?: number;
 }
 
+/** What a metric's compute returns; the catalogue entry supplies the rest of its MetricResult. */
+export type MetricComputation = Omit<MetricResult, 'metric' | 'title' | 'unit' | 'better' | 'asOf'>;
+
 export interface MetricContext {
   deps: ServiceDeps;
   access: AccessChecker;
@@ -105,6 +114,8 @@ export interface MetricDefinition {
   title: string;
   description: string;
   unit: MetricUnit;
+  /** Which direction of change is an improvement; 'neither' for volumes where a change is not good or bad by itself. */
+  better: MetricBetter;
   /** Dimensions it can be filtered or grouped by. */
   dimensions: readonly MetricDimension[];
   /** Which widget shapes make sense: the editor offers only these. */
@@ -127,5 +138,5 @@ export interface MetricDefinition {
    * computed for everything (the snapshot job runs as the system).
    */
   snapshotRows?: (deps: ServiceDeps) => Promise<SnapshotRow[]>;
-  compute: (ctx: MetricContext, query: MetricQuery) => Promise<Omit<MetricResult, 'metric' | 'title' | 'unit' | 'asOf'>>;
+  compute: (ctx: MetricContext, query: MetricQuery) => Promise<MetricComputation>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMetric, metricDirection } from './format';
+import { formatMetric, isImprovement } from './format';
 import { typesForShape } from './types';
 
 describe('formatMetric', () => {
@@ -15,17 +15,19 @@ describe('formatMetric', () => {
   });
 });
 
-describe('metricDirection', () => {
-  it('says whether a rise is good news', () => {
-    expect(metricDirection('posture.score')).toBe('up');
-    expect(metricDirection('scan.success_rate')).toBe('up');
-    expect(metricDirection('classification.coverage')).toBe('up');
-    expect(metricDirection('findings.open')).toBe('down');
-    expect(metricDirection('findings.sla_breaches')).toBe('down');
-    expect(metricDirection('workflow.duration_p95')).toBe('down');
-    expect(metricDirection('scan.freshness')).toBe('down');
-    expect(metricDirection('sensitive.columns')).toBe('neutral');
-    expect(metricDirection('activity.volume')).toBe('neutral');
+describe('isImprovement', () => {
+  it('reads a change against the direction the catalogue declares better', () => {
+    expect(isImprovement(2, 'up')).toBe(true);
+    expect(isImprovement(-2, 'up')).toBe(false);
+    expect(isImprovement(-3, 'down')).toBe(true);
+    expect(isImprovement(3, 'down')).toBe(false);
+  });
+
+  it('has no opinion on volumes, on no change, or without an earlier value', () => {
+    expect(isImprovement(40, 'neither')).toBeNull();
+    expect(isImprovement(-40, 'neither')).toBeNull();
+    expect(isImprovement(0, 'up')).toBeNull();
+    expect(isImprovement(null, 'down')).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { MetricUnit } from './types';
+import type { MetricBetter, MetricUnit } from './types';
 
 const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
@@ -32,15 +32,12 @@ export function formatDuration(ms: number): string {
 export const unitLabel: Record<MetricUnit, string> = { count: 'count', percent: '%', ms: 'duration', days: 'days', hours: 'hours' };
 
 /**
- * Whether a rise is good news. The catalogue does not say, so it is decided
- * here by what the metric measures: rates, scores and coverage should rise;
- * findings, breaches, failures, age, waiting and duration should fall. Counts
- * of things that are neither (sensitive columns, activity) are neutral.
+ * Whether a change is good news (true), bad news (false) or neither (null),
+ * by the direction the metric's catalogue entry declares better.
  */
-export function metricDirection(metric: string): 'up' | 'down' | 'neutral' {
-  if (/(success_rate|score|coverage|precision)$/.test(metric)) return 'up';
-  if (/^(findings\.|runs\.failures|queue\.|scan\.freshness|risks\.)|duration_p95$|\.age$/.test(metric)) return 'down';
-  return 'neutral';
+export function isImprovement(delta: number | null, better: MetricBetter): boolean | null {
+  if (delta === null || delta === 0 || better === 'neither') return null;
+  return (delta > 0) === (better === 'up');
 }
 
 /** A short date for an axis at a grain: "14:00", "Mar 4". */

@@ -1,6 +1,6 @@
-import type { MetricResult, MetricRow, MetricUnit, Widget, WidgetType } from '@racine/services';
+import type { MetricBetter, MetricResult, MetricRow, MetricUnit, Widget, WidgetType } from '@racine/services';
 
-export type { MetricResult, MetricRow, MetricUnit, Widget, WidgetType };
+export type { MetricBetter, MetricResult, MetricRow, MetricUnit, Widget, WidgetType };
 
 /** One widget's computed data as the page holds it: its result, or why it failed. */
 export interface WidgetState {

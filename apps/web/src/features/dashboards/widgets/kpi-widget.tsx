@@ -1,6 +1,6 @@
 import { ArrowDownRight, ArrowRight, ArrowUpRight } from 'lucide-react';
 import { cn, Sparkline } from '@racine/ui';
-import { formatMetric, metricDirection } from '../format';
+import { formatMetric, isImprovement } from '../format';
 import type { MetricResult, Widget } from '../types';
 
 const rangeLabel: Record<Widget['range'], string> = { '24h': '24 h', '7d': '7 days', '30d': '30 days', '90d': '90 days' };
@@ -8,14 +8,13 @@ const rangeLabel: Record<Widget['range'], string> = { '24h': '24 h', '7d': '7 da
 /**
  * One number, its unit, and how it moved since the start of the range. The
  * arrow shows the direction; the colour says whether that is good news for
- * this metric (green when posture rises or findings fall, red the other way,
- * grey for counts that are neither).
+ * this metric, as its catalogue entry declares (green when posture rises or
+ * findings fall, red the other way, grey for counts that are neither).
  */
 export function KpiWidget({ widget, result }: { widget: Widget; result: MetricResult }) {
   const { value, previous, unit } = result;
   const delta = value !== null && previous !== null ? value - previous : null;
-  const direction = metricDirection(result.metric);
-  const good = delta === null || delta === 0 || direction === 'neutral' ? null : (delta > 0) === (direction === 'up');
+  const good = isImprovement(delta, result.better);
   const Arrow = delta === null || delta === 0 ? ArrowRight : delta > 0 ? ArrowUpRight : ArrowDownRight;
   const deltaText =
     delta === null
