@@ -17,6 +17,9 @@ describe('built-in answers from real data', () => {
     expect(a.results[0]).toMatchObject({ tool: 'list_columns_with_label', status: 'done', input: { label: 'PII.Email', source: s.open.source.name } });
     expect(a.text).toMatch(new RegExp(`^${rows.length} columns? carr(y|ies) email address \\(PII.Email\\) in ${s.open.source.name}`));
     expect(a.links.map((l) => l.href).sort()).toEqual(rows.map((r) => `/catalog/assets/${r.assetId}`).sort());
+    // Reopened, the answer offers the same links.
+    const stored = await s.admin.caller.ai.conversation({ id: a.start.conversationId });
+    expect(stored.messages.find((m) => m.id === a.start.messageId)?.links).toEqual(a.links);
   });
 
   it('resolves "this table" from the page', async () => {
@@ -78,6 +81,8 @@ describe('built-in answers from real data', () => {
     expect(a.text).toContain('I could not work out what to look up');
     expect(a.suggestions.length).toBeGreaterThan(3);
     expect(a.suggestions.join('\n')).not.toContain(s.closed.source.name);
+    const stored = await s.viewer.caller.ai.conversation({ id: a.start.conversationId });
+    expect(stored.messages.find((m) => m.id === a.start.messageId)?.suggestions).toEqual(a.suggestions);
     // Every suggestion is answerable: asked back, none falls to "not understood".
     for (const q of a.suggestions.slice(0, 4)) expect((await askAll(s.viewer.caller, { question: q })).text, q).not.toContain('I could not work out');
   });

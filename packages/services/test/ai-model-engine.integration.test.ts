@@ -9,7 +9,7 @@ import type { LanguageModelV3CallOptions, LanguageModelV3StreamPart } from '@ai-
 import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
-import { createModelEngine } from '../src/ai/model/engine';
+import { createModelEngine, STOPPED_MESSAGE } from '../src/ai/model/engine';
 import type { AskEvent, ToolCallRecord } from '../src/ai/types';
 import { ask, modelScene, textOf } from './ai-model-scene';
 
@@ -296,5 +296,38 @@ describe('model engine (mock language model)', () => {
       'Anything',
     );
     expect(failed).toEqual([{ type: 'error', message: 'The model failed: socket closed by peer' }]);
+  });
+
+  it('aborts the model request as soon as the asker goes away, long before the timeout', async () => {
+    const s = await modelScene();
+    // Starts an answer, then never sends another chunk.
+    const stalling = new MockLanguageModelV3({
+      doStream: async () => ({
+        stream: new ReadableStream<LanguageModelV3StreamPart>({
+          start(c) {
+            c.enqueue({ type: 'text-start', id: 't1' });
+            c.enqueue({ type: 'text-delta', id: 't1', delta: 'Looking' });
+          },
+        }),
+      }),
+    });
+    const asker = new AbortController();
+    const events: AskEvent[] = [];
+    const started = Date.now();
+    await createModelEngine({ model: stalling, server, timeoutMs: 20_000 })(
+      s.ctxFor(s.viewer),
+      { question: 'Anything', history: [] },
+      (e) => {
+        events.push(e);
+        if (e.type === 'text') asker.abort();
+      },
+      asker.signal,
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(stalling.doStreamCalls[0]!.abortSignal?.aborted).toBe(true);
+    expect(events).toEqual([
+      { type: 'text', delta: 'Looking' },
+      { type: 'error', message: STOPPED_MESSAGE },
+    ]);
   });
 });

@@ -2,11 +2,18 @@
  * ai.ask: one turn of a conversation. Stores the question, runs the engine
  * the configuration picks (the model when one is configured, else the
  * built-in engine) with the conversation's history, streams its events with
- * ids (`<messageId>:<n>`), and stores the answer with its tool calls.
+ * ids (`<messageId>:<n>`), and stores the answer with its tool calls, links
+ * and suggestions.
+ *
+ * Stopping: when the asker goes away (the subscription's signal aborts, or
+ * the stream is closed early), the engine's signal aborts too, so a model
+ * request ends at once instead of at its timeout; an answer cut short is
+ * stored with status "error" and says it was stopped.
  *
  * Resuming: a reconnecting client sends the last id it saw. The turn is not
  * asked again; the stream waits for the stored answer to finish and ends
- * with `done`, after which the client reads the message with ai.conversation.
+ * with `done`, after which the client reads the message with ai.conversation
+ * (a model answer whose connection dropped mid-way reads as stopped).
  */
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
@@ -15,7 +22,7 @@ import { builtinEngine } from './builtin/engine';
 import { finishTurn, requireUser, startTurn } from './conversations';
 import { modelConfigFromEnv, modelEngine } from './model/index';
 import type { AskRequest } from './schemas';
-import type { AskEvent, Engine, ToolCallRecord, ToolContext } from './types';
+import type { AnswerLink, AskEvent, Engine, ToolCallRecord, ToolContext } from './types';
 
 export interface AskStreamItem {
   id: string;
@@ -42,6 +49,9 @@ export function chooseEngine(env: Record<string, string | undefined> = process.e
 
 const RESUME_WAIT_MS = 120_000;
 
+/** What an answer cut short by the asker going away says, when it had written nothing yet. */
+export const ASK_STOPPED = 'Stopped: the question was closed before the answer was finished.';
+
 export async function* ask(deps: ServiceDeps, actor: Actor, access: AccessChecker, input: AskRequest, signal?: AbortSignal, choice: EngineChoice = chooseEngine()): AsyncGenerator<AskStreamItem> {
   requireUser(actor);
   const resumed = input.lastEventId?.split(':')[0];
@@ -55,18 +65,34 @@ export async function* ask(deps: ServiceDeps, actor: Actor, access: AccessChecke
   let wake: (() => void) | null = null;
   let finished = false;
   const calls = new Map<string, ToolCallRecord>();
+  const links: AnswerLink[] = [];
+  const suggestions: string[] = [];
   let text = '';
   let failed: string | null = null;
   const emit = (event: AskEvent) => {
     if (event.type === 'tool-call' || event.type === 'tool-result') calls.set(event.call.id, event.call);
     if (event.type === 'text') text += event.delta;
+    if (event.type === 'links') links.push(...event.links);
+    if (event.type === 'suggestions') suggestions.push(...event.questions);
     if (event.type === 'error') failed = event.message;
     if (event.type === 'done' || event.type === 'start') return; // this stream sends its own, with the stored ids
     queue.push(event);
     wake?.();
   };
+  // The asker went away (the subscription's signal, or the stream was returned early): the engine stops too, rather than running to its timeout for no one.
+  const engineStop = new AbortController();
+  let stopped = false;
+  const stop = () => {
+    if (!finished && !stopped) {
+      stopped = true;
+      engineStop.abort(signal?.reason);
+    }
+    wake?.();
+  };
+  signal?.addEventListener('abort', stop, { once: true });
+  if (signal?.aborted) stop();
   const running = choice
-    .engine(ctx, { question: input.question, history: turn.history }, emit)
+    .engine(ctx, { question: input.question, history: turn.history }, emit, engineStop.signal)
     .catch((error: unknown) => emit({ type: 'error', message: error instanceof Error ? error.message.split('\n')[0]! : 'The assistant failed' }))
     .finally(() => {
       finished = true;
@@ -74,18 +100,24 @@ export async function* ask(deps: ServiceDeps, actor: Actor, access: AccessChecke
     });
   let n = 0;
   const next = () => ({ id: `${turn.messageId}:${n++}` });
-  yield { ...next(), event: { type: 'start', conversationId: turn.conversationId, messageId: turn.messageId, mode: choice.mode } };
-  while (true) {
-    while (queue.length) yield { ...next(), event: queue.shift()! };
-    if (finished) break;
-    if (signal?.aborted) break;
-    await new Promise<void>((resolve) => (wake = resolve));
-    wake = null;
+  try {
+    yield { ...next(), event: { type: 'start', conversationId: turn.conversationId, messageId: turn.messageId, mode: choice.mode } };
+    while (true) {
+      while (queue.length) yield { ...next(), event: queue.shift()! };
+      if (finished || stopped) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+  } finally {
+    stop();
+    signal?.removeEventListener('abort', stop);
+    await running;
+    // An engine that finished its answer anyway (the built-in one does not wait on anything slow) keeps it; one cut short says so.
+    if (stopped && failed) failed = ASK_STOPPED;
+    // Stored even when the client went away: a reconnecting client finds the answer, or that it was stopped, in the conversation.
+    await finishTurn(deps, turn.messageId, { content: failed && !text ? failed : text, toolCalls: [...calls.values()], links, suggestions, status: failed ? 'error' : 'complete' });
   }
-  await running;
-  // Stored even when the client went away: it finds the answer in the conversation.
-  await finishTurn(deps, turn.messageId, { content: failed && !text ? failed : text, toolCalls: [...calls.values()], status: failed ? 'error' : 'complete' });
-  if (!signal?.aborted) yield { ...next(), event: { type: 'done', messageId: turn.messageId } };
+  if (!stopped && !signal?.aborted) yield { ...next(), event: { type: 'done', messageId: turn.messageId } };
 }
 
 async function* resume(deps: ServiceDeps, actor: Actor, messageId: string, signal?: AbortSignal): AsyncGenerator<AskStreamItem> {

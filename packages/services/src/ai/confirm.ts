@@ -11,7 +11,7 @@ import { mutate } from '../activity/record';
 import type { ServiceDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import type { AccessChecker } from '../rbac/resolve';
-import { requireUser, toMessageView } from './conversations';
+import { messageSelect, requireUser, toMessageView } from './conversations';
 import type { confirmInput } from './schemas';
 import { runTool } from './tools/index';
 import type { PageContext, ToolCallRecord } from './types';
@@ -63,7 +63,7 @@ export async function confirmToolCall(deps: ServiceDeps, actor: Actor, access: A
       const updated = await tx.aiMessage.update({
         where: { id: message.id },
         data: { toolCalls: next as unknown as Prisma.InputJsonArray, content },
-        select: { id: true, seq: true, role: true, content: true, mode: true, toolCalls: true, status: true, createdAt: true },
+        select: messageSelect,
       });
       return {
         result: { call: outcome, text: sentence, message: toMessageView(updated) },

@@ -10,7 +10,7 @@ import { mutate } from '../activity/record';
 import type { ServiceDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import type { listConversationsInput, renameConversationInput } from './schemas';
-import type { AskInput, PageContext, ToolCallRecord } from './types';
+import type { AnswerLink, AskInput, PageContext, ToolCallRecord } from './types';
 
 /** How many earlier messages an engine is given when a conversation continues. */
 export const HISTORY_MESSAGES = 20;
@@ -22,7 +22,7 @@ export function requireUser(actor: Actor): string {
   return userId;
 }
 
-const messageSelect = { id: true, seq: true, role: true, content: true, mode: true, toolCalls: true, status: true, createdAt: true } satisfies Prisma.AiMessageSelect;
+export const messageSelect = { id: true, seq: true, role: true, content: true, mode: true, toolCalls: true, links: true, suggestions: true, status: true, createdAt: true } satisfies Prisma.AiMessageSelect;
 type MessageRow = Prisma.AiMessageGetPayload<{ select: typeof messageSelect }>;
 
 export const toMessageView = (m: MessageRow) => ({
@@ -32,6 +32,9 @@ export const toMessageView = (m: MessageRow) => ({
   content: m.content,
   mode: m.mode as 'builtin' | 'model',
   toolCalls: (Array.isArray(m.toolCalls) ? m.toolCalls : []) as unknown as ToolCallRecord[],
+  /** null on answers stored before links were kept: the client reads them back from the tool outputs. */
+  links: Array.isArray(m.links) ? (m.links as unknown as AnswerLink[]) : null,
+  suggestions: m.suggestions,
   status: m.status as 'complete' | 'streaming' | 'error',
   createdAt: m.createdAt,
 });
@@ -112,7 +115,10 @@ export async function startTurn(deps: ServiceDeps, actor: Actor, input: { conver
   });
 }
 
-/** Stores the finished answer with its tool calls. */
-export async function finishTurn(deps: ServiceDeps, messageId: string, answer: { content: string; toolCalls: ToolCallRecord[]; status: 'complete' | 'error' }) {
-  await deps.db.aiMessage.update({ where: { id: messageId }, data: { content: answer.content, toolCalls: answer.toolCalls as unknown as Prisma.InputJsonArray, status: answer.status } });
+/** Stores the finished answer with its tool calls, and the links and suggestions it offered, so a reopened conversation shows them too. */
+export async function finishTurn(deps: ServiceDeps, messageId: string, answer: { content: string; toolCalls: ToolCallRecord[]; links: AnswerLink[]; suggestions: string[]; status: 'complete' | 'error' }) {
+  await deps.db.aiMessage.update({
+    where: { id: messageId },
+    data: { content: answer.content, toolCalls: answer.toolCalls as unknown as Prisma.InputJsonArray, links: answer.links as unknown as Prisma.InputJsonArray, suggestions: answer.suggestions, status: answer.status },
+  });
 }

@@ -72,5 +72,9 @@ export interface AskInput {
   history: { role: 'user' | 'assistant'; content: string }[];
 }
 
-/** Both engines implement this; `emit` is called in order, the last event is done or error. */
-export type Engine = (ctx: ToolContext, input: AskInput, emit: (event: AskEvent) => void) => Promise<void>;
+/**
+ * Both engines implement this; `emit` is called in order, the last event is
+ * done or error. `signal` aborts when the asker goes away: an engine waiting
+ * on a model stops waiting and ends with an error.
+ */
+export type Engine = (ctx: ToolContext, input: AskInput, emit: (event: AskEvent) => void, signal?: AbortSignal) => Promise<void>;

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTRPC, useTRPCClient } from '~/trpc/react';
 import { type PageSubject, usePageSubject } from './page-context';
 import { applyEvent, unwrapEvent } from './turn';
-import type { AnswerLink, Turn } from './types';
+import type { Turn } from './types';
 
 interface AssistantState {
   open: boolean;
@@ -18,8 +18,6 @@ interface AssistantState {
   live: Turn | null;
   busy: boolean;
   ask: (question: string) => void;
-  /** Links and suggestions of answers streamed in this tab (stored messages keep the text and calls). */
-  extras: ReadonlyMap<string, { links: AnswerLink[]; suggestions: string[] }>;
   /** Forget the live turn of a message, so its stored version (e.g. after a confirmation) shows. */
   settle: (messageId: string) => void;
   subject: PageSubject;
@@ -50,9 +48,6 @@ export function AssistantProvider({ children }: { children: React.ReactNode }) {
   const [open, setOpen] = React.useState(false);
   const [conversationId, setConversationId] = React.useState<string | null>(null);
   const [live, setLive] = React.useState<Turn | null>(null);
-  const [extras, setExtras] = React.useState(
-    () => new Map<string, { links: AnswerLink[]; suggestions: string[] }>(),
-  );
   const subscription = React.useRef<{ unsubscribe: () => void } | null>(null);
   const conversationRef = React.useRef(conversationId);
   conversationRef.current = conversationId;
@@ -106,9 +101,6 @@ export function AssistantProvider({ children }: { children: React.ReactNode }) {
             turn = applyEvent(turn, event);
             show();
             if (turn.status === 'done' || turn.status === 'error') {
-              const { messageId, links, suggestions } = turn;
-              if (messageId)
-                setExtras((map) => new Map(map).set(messageId, { links, suggestions }));
               stop();
               refresh(current);
             }
@@ -177,11 +169,10 @@ export function AssistantProvider({ children }: { children: React.ReactNode }) {
       live,
       busy,
       ask,
-      extras,
       settle,
       subject,
     }),
-    [open, openWith, conversationId, select, live, busy, ask, extras, settle, subject],
+    [open, openWith, conversationId, select, live, busy, ask, settle, subject],
   );
   return <AssistantContext.Provider value={value}>{children}</AssistantContext.Provider>;
 }

@@ -100,44 +100,59 @@ describe('an answer folded from its stream', () => {
 describe('stored messages as turns', () => {
   const at = '2026-12-01T10:00:00Z';
   it('pairs each answer with the question before it, and keeps an unanswered question', () => {
-    const turns = turnsFromMessages(
-      [
-        {
-          id: 'u1',
-          role: 'user',
-          content: 'who owns orders?',
-          toolCalls: [],
-          status: 'complete',
-          createdAt: at,
-        },
-        {
-          id: 'a1',
-          role: 'assistant',
-          content: 'Ada owns it.',
-          mode: 'builtin',
-          toolCalls: [{ id: 't', tool: 'who_owns', input: {}, status: 'done' }],
-          status: 'complete',
-          createdAt: at,
-        },
-        {
-          id: 'u2',
-          role: 'user',
-          content: 'and payments?',
-          toolCalls: [],
-          status: 'complete',
-          createdAt: at,
-        },
-      ],
-      new Map([
-        ['a1', { links: [{ label: 'orders', href: '/catalog/assets/o' }], suggestions: [] }],
-      ]),
-    );
+    const turns = turnsFromMessages([
+      {
+        id: 'u1',
+        role: 'user',
+        content: 'who owns orders?',
+        toolCalls: [],
+        status: 'complete',
+        createdAt: at,
+      },
+      {
+        id: 'a1',
+        role: 'assistant',
+        content: 'Ada owns it.',
+        mode: 'builtin',
+        toolCalls: [{ id: 't', tool: 'who_owns', input: {}, status: 'done' }],
+        links: [{ label: 'orders', href: '/catalog/assets/o' }],
+        suggestions: ['who owns payments?'],
+        status: 'complete',
+        createdAt: at,
+      },
+      {
+        id: 'u2',
+        role: 'user',
+        content: 'and payments?',
+        toolCalls: [],
+        status: 'complete',
+        createdAt: at,
+      },
+    ]);
     expect(turns.map((t) => [t.question, t.answer, t.status])).toEqual([
       ['who owns orders?', 'Ada owns it.', 'done'],
       ['and payments?', '', 'error'],
     ]);
     expect(turns[0]!.calls).toHaveLength(1);
-    expect(turns[0]!.links).toHaveLength(1);
+    expect(turns[0]!.links).toEqual([{ label: 'orders', href: '/catalog/assets/o' }]);
+    expect(turns[0]!.suggestions).toEqual(['who owns payments?']);
+  });
+
+  it('reads the links of an answer stored before links were kept back from its tool outputs', () => {
+    const output = { items: [{ qualifiedName: 'shop.orders', link: '/catalog/assets/o' }] };
+    const answer = (id: string, links: { label: string; href: string }[] | null) => ({
+      id,
+      role: 'assistant',
+      content: 'Found it.',
+      toolCalls: [{ id: 't', tool: 'search_catalog', input: {}, status: 'done', output }],
+      links,
+      status: 'complete',
+      createdAt: at,
+    });
+    const [legacy, none] = turnsFromMessages([answer('old', null), answer('new', [])]);
+    expect(legacy!.links).toEqual([{ label: 'shop.orders', href: '/catalog/assets/o' }]);
+    // Stored as offering no links: none are made up from its calls.
+    expect(none!.links).toEqual([]);
   });
 });
 

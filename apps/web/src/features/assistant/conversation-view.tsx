@@ -24,16 +24,16 @@ export function ConversationView({
   autoFocus?: boolean;
 }) {
   const trpc = useTRPC();
-  const { conversationId, live, busy, ask, extras, settle } = useAssistant();
+  const { conversationId, live, busy, ask, settle } = useAssistant();
   const stored = useQuery({
     ...trpc.ai.conversation.queryOptions({ id: conversationId ?? '' }),
     enabled: !!conversationId,
   });
   const turns = React.useMemo(() => {
-    const fromStore = stored.data ? turnsFromMessages(stored.data.messages, extras) : [];
+    const fromStore = stored.data ? turnsFromMessages(stored.data.messages) : [];
     if (!live) return fromStore;
     return [...fromStore.filter((t) => !live.messageId || t.messageId !== live.messageId), live];
-  }, [stored.data, extras, live]);
+  }, [stored.data, live]);
 
   // Follow the answer as it grows, unless the person scrolled up to read.
   const scroller = React.useRef<HTMLDivElement>(null);

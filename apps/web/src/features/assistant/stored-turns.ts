@@ -7,6 +7,9 @@ export interface StoredMessage {
   content: string;
   mode?: string;
   toolCalls: unknown;
+  /** null on answers stored before links were kept. */
+  links?: AnswerLink[] | null;
+  suggestions?: string[];
   status: string;
   createdAt: Date | string;
 }
@@ -15,11 +18,9 @@ export interface StoredMessage {
  * Stored messages as turns: each assistant message answers the user message
  * before it. A message still "streaming" is being written by an ask in
  * progress (here or in another tab); it shows as thinking until it is done.
+ * An answer shows the links and suggestions stored with it, as it did live.
  */
-export function turnsFromMessages(
-  messages: readonly StoredMessage[],
-  extras: ReadonlyMap<string, { links: AnswerLink[]; suggestions: string[] }>,
-): Turn[] {
+export function turnsFromMessages(messages: readonly StoredMessage[]): Turn[] {
   const turns: Turn[] = [];
   let question: StoredMessage | null = null;
   for (const m of messages) {
@@ -28,17 +29,15 @@ export function turnsFromMessages(
       question = m;
       continue;
     }
-    const extra = extras.get(m.id);
+    const calls = Array.isArray(m.toolCalls) ? (m.toolCalls as ToolCallRecord[]) : [];
     turns.push({
       key: m.id,
       messageId: m.id,
       question: question?.content ?? '',
       answer: m.content,
-      calls: Array.isArray(m.toolCalls) ? (m.toolCalls as ToolCallRecord[]) : [],
-      links:
-        extra?.links ??
-        linksFromCalls(Array.isArray(m.toolCalls) ? (m.toolCalls as ToolCallRecord[]) : []),
-      suggestions: extra?.suggestions ?? [],
+      calls,
+      links: m.links ?? linksFromCalls(calls),
+      suggestions: m.suggestions ?? [],
       status: m.status === 'streaming' ? 'streaming' : m.status === 'error' ? 'error' : 'done',
       mode: m.mode === 'model' ? 'model' : 'builtin',
       at: new Date(m.createdAt),
@@ -64,9 +63,9 @@ const unanswered = (m: StoredMessage): Turn => ({
 const MAX_LINKS = 25;
 
 /**
- * The links of a stored answer, read back from its tool outputs: the answer's
- * links event is not stored, but every record a tool returns that has a page
- * carries its `link`. Named as the answer names them (table.column, else the
+ * The links of an answer stored before its links were kept, read back from
+ * its tool outputs: every record a tool returns that has a page carries its
+ * `link`. Named as the answer names them (table.column, else the
  * qualified name, the name or the title).
  */
 export function linksFromCalls(calls: readonly ToolCallRecord[]): AnswerLink[] {

@@ -4,7 +4,8 @@
  * writes the answer from their results. Everything it does is reported as
  * AskEvents in the order it happens; any failure of the model server (down,
  * refusing the key, too slow) ends the answer with one `error` event, never a
- * hang: the whole call runs under an AbortSignal timeout.
+ * hang: the whole call runs under an AbortSignal timeout, combined with the
+ * asker's signal so a closed answer stops the model request too.
  */
 import { type LanguageModel, type ModelMessage, stepCountIs, streamText } from 'ai';
 import { aiTools, runTool } from '../tools/index';
@@ -18,6 +19,7 @@ import { aiSdkToolsFor, type ToolRunner } from './tools';
 
 export const DEFAULT_MAX_STEPS = 6;
 export const DEFAULT_TIMEOUT_MS = 90_000;
+export const STOPPED_MESSAGE = 'Stopped: the question was closed before the model answered.';
 
 export interface ModelEngineOptions {
   model: LanguageModel;
@@ -44,7 +46,7 @@ export function createModelEngine(options: ModelEngineOptions): Engine {
     timeoutMs = DEFAULT_TIMEOUT_MS,
     clock = () => new Date(),
   } = options;
-  return async (ctx, input, emit) => {
+  return async (ctx, input, emit, asker) => {
     const records = new Map<string, ToolCallRecord>();
     const outputs: unknown[] = [];
     let wroteText = false;
@@ -59,8 +61,9 @@ export function createModelEngine(options: ModelEngineOptions): Engine {
         { role: 'user', content: input.question },
       ];
       const system = await systemPromptFor(ctx, clock());
-      const signal = AbortSignal.timeout(timeoutMs);
-      // AI SDK 6 looks at the signal only between chunks: a model that never sends one (or ignores the signal) would hang the loop, so the timeout also ends the wait itself.
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = asker ? AbortSignal.any([asker, timeout]) : timeout;
+      // AI SDK 6 looks at the signal only between chunks: a model that never sends one (or ignores the signal) would hang the loop, so the abort also ends the wait itself.
       const timedOut = new Promise<never>((_, reject) => {
         const fail = () => reject(signal.reason);
         if (signal.aborted) fail();
@@ -154,7 +157,9 @@ export function createModelEngine(options: ModelEngineOptions): Engine {
     } catch (error) {
       emit({
         type: 'error',
-        message: describeModelError(error, { ...server, timeoutMs }),
+        message: asker?.aborted
+          ? STOPPED_MESSAGE
+          : describeModelError(error, { ...server, timeoutMs }),
       } satisfies AskEvent);
     }
   };
@@ -165,7 +170,7 @@ export function createModelEngine(options: ModelEngineOptions): Engine {
  * when modelConfigFromEnv() is not null). Built per question: the
  * environment is read each time, and a provider is cheap to make.
  */
-export const modelEngine: Engine = async (ctx, input, emit) => {
+export const modelEngine: Engine = async (ctx, input, emit, signal) => {
   let config;
   try {
     config = modelConfigFromEnv();
@@ -178,5 +183,10 @@ export const modelEngine: Engine = async (ctx, input, emit) => {
       message:
         'No model is configured: set RACINE_AI_BASE_URL and RACINE_AI_MODEL (and RACINE_AI_API_KEY if the server needs one).',
     });
-  return createModelEngine({ model: languageModelFor(config), server: config })(ctx, input, emit);
+  return createModelEngine({ model: languageModelFor(config), server: config })(
+    ctx,
+    input,
+    emit,
+    signal,
+  );
 };
