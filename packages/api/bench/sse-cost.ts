@@ -158,7 +158,7 @@ function racineServer(fast: boolean) {
   const actor: Actor = { kind: 'user', userId: '5836c5b3-0d8e-4c53-9a43-0f3d2b7c1e11' };
   // Sees everything (as a holder of activity.read everywhere), without a database.
   const access = { actor, workspacesWith: async () => 'all' } as unknown as AccessChecker;
-  const context = (): Context => ({ deps: { db: log.db, bus: log.bus, clock: () => new Date() }, feed, actor, access, mfaRequiredBy: async () => null });
+  const context = (): Context => ({ deps: { db: log.db, bus: log.bus, clock: () => new Date() }, feed, actor, access, mfaRequiredBy: async () => null, renew: async () => context() });
   const handle = fast ? nodeHandler((req) => handleActivityStream(req, async () => context())) : createHTTPHandler({ router: appRouter, createContext: context, basePath: '/api/trpc/' });
   const server = http.createServer((req, res) => void handle(req, res));
   return { server, path: '/api/trpc/activity.stream', subscribers: () => feed.subscriberCount, push: (n: number) => log.append(n) };

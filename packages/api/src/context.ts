@@ -12,13 +12,19 @@ export interface Context {
    * account, at most once per request.
    */
   mfaRequiredBy: () => Promise<string | null>;
+  /**
+   * The same caller signed in again from the same credentials (token, session
+   * or in-process actor), with a fresh AccessChecker: long-lived subscriptions
+   * check with it that the caller still may (see reauthorize.ts).
+   */
+  renew: () => Promise<Context>;
 }
 
 /** For in-process callers (tests, scripts, other packages): a context acting as `actor`. */
 export function createContextForActor(deps: ServiceDeps, feed: ActivityFeed, actor: Actor | null): Context {
   let mfa: Promise<string | null> | undefined;
   const mfaRequiredBy = () => (mfa ??= actor && actor.kind !== 'system' ? mfaSetupRequiredBy(deps.db, actor.userId, deps.clock()) : Promise.resolve(null));
-  return { deps, feed, actor, access: actor ? new AccessChecker(deps.db, actor) : null, mfaRequiredBy };
+  return { deps, feed, actor, access: actor ? new AccessChecker(deps.db, actor) : null, mfaRequiredBy, renew: async () => createContextForActor(deps, feed, actor) };
 }
 
 /**
@@ -32,7 +38,19 @@ export function createContextForActor(deps: ServiceDeps, feed: ActivityFeed, act
  * before session rows existed (null). Leaving it out skips the check, for
  * in-process callers that have no browser session.
  */
-export async function createTRPCContext(opts: { headers: Headers; sessionUserId: string | null; sessionId?: string | null; deps?: ServiceDeps; feed?: ActivityFeed }): Promise<Context> {
+export async function createTRPCContext(opts: ContextOptions): Promise<Context> {
+  return { ...(await signIn(opts)), renew: () => createTRPCContext(opts) };
+}
+
+interface ContextOptions {
+  headers: Headers;
+  sessionUserId: string | null;
+  sessionId?: string | null;
+  deps?: ServiceDeps;
+  feed?: ActivityFeed;
+}
+
+async function signIn(opts: ContextOptions): Promise<Context> {
   const deps = opts.deps ?? getServiceDeps();
   const feed = opts.feed ?? getActivityFeed();
   const authorization = opts.headers.get('authorization');

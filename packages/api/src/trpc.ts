@@ -1,5 +1,6 @@
 import { AppError, dataSourceIdOf, mfaRequiredMessage, workspaceIdOf, type WorkspaceOwned, dataSourceScope, globalScope, type SourceOwned, type PermissionKey, recordActivity, type Scope, workspaceScope } from '@racine/services';
 import { initTRPC, TRPCError } from '@trpc/server';
+import { reauthorizing } from './reauthorize';
 import superjson from 'superjson';
 import type { Context } from './context';
 import { ZodError } from 'zod';
@@ -64,18 +65,25 @@ async function scopeFrom(ctx: Context, meta: Meta, rawInput: unknown): Promise<S
   return sourceId ? dataSourceScope(sourceId) : null;
 }
 
-const authorize = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
+/**
+ * How often an open subscription checks again that its caller may still have
+ * it (reauthorize.ts). RACINE_SUBSCRIPTION_RECHECK_MS overrides (tests).
+ */
+export const SUBSCRIPTION_RECHECK_MS = Number(process.env.RACINE_SUBSCRIPTION_RECHECK_MS) || 30_000;
+
+/** Signed in, then the permission the meta names at its scope; the context narrowed to a signed-in caller. */
+async function authorized(ctx: Context, meta: Meta | undefined, path: string, getRawInput: () => Promise<unknown>) {
   if (!meta?.permission) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `${path} declares no permission` });
   if (meta.permission === 'public') throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `${path} is public: build it on publicProcedure` });
   if (!ctx.actor || !ctx.access) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in, or send an API token, to use this' });
   const authed = { ...ctx, actor: ctx.actor, access: ctx.access };
-  if (meta.permission === 'authenticated') return next({ ctx: authed });
+  if (meta.permission === 'authenticated') return authed;
   // A role that requires MFA leaves its holder only their own account until they set it up.
   const mfaRole = await ctx.mfaRequiredBy();
   if (mfaRole) throw new TRPCError({ code: 'FORBIDDEN', message: mfaRequiredMessage(mfaRole) });
-  if (meta.filtered) return next({ ctx: authed });
+  if (meta.filtered) return authed;
   const scope = await scopeFrom(ctx, meta, await getRawInput());
-  if (scope === null) return next({ ctx: authed });
+  if (scope === null) return authed;
   if (!(await ctx.access.can(meta.permission, scope))) {
     // Refusals are security events: keep them in the audit trail.
     await recordActivity(ctx.deps, ctx.actor, {
@@ -92,7 +100,15 @@ const authorize = t.middleware(async ({ ctx, meta, path, getRawInput, next }) =>
     const where = scope.type === 'global' ? '' : ` on ${scope.type === 'workspace' ? 'workspace' : 'data source'} ${scope.id}`;
     throw new TRPCError({ code: 'FORBIDDEN', message: `You need the ${meta.permission} permission${where}` });
   }
-  return next({ ctx: authed });
+  return authed;
+}
+
+const authorize = t.middleware(async ({ ctx, meta, path, type, getRawInput, next }) => {
+  const result = await next({ ctx: await authorized(ctx, meta, path, getRawInput) });
+  if (type !== 'subscription' || !result.ok) return result;
+  // A subscription stays open long after this check: it is repeated, from the same credentials, while it runs.
+  const recheck = async () => void (await authorized(await ctx.renew(), meta, path, getRawInput));
+  return { ...result, data: reauthorizing(result.data as AsyncIterable<unknown>, recheck, SUBSCRIPTION_RECHECK_MS) };
 });
 
 /** For the few procedures anyone may call, signed in or not (meta `permission: 'public'`): a guest opening their invite. */

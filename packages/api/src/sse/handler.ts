@@ -29,6 +29,7 @@ import type { z } from 'zod';
 import type { Context } from '../context';
 import { acceptFor } from './accept';
 import { appRouter } from '../root';
+import { SUBSCRIPTION_RECHECK_MS } from '../trpc';
 import {
   concatFrames,
   connectedFrame,
@@ -57,6 +58,8 @@ export interface ActivityStreamOptions {
   maxQueuedBytes?: number;
   /** Overrides the router's sse.ping.intervalMs (tests). */
   pingIntervalMs?: number;
+  /** Overrides SUBSCRIPTION_RECHECK_MS (tests). */
+  recheckMs?: number;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -158,21 +161,24 @@ export async function handleActivityStream(
     });
   };
 
-  let parsed: StreamInput;
-  let visibility: ActivityVisibility;
-  try {
-    ctx = await createContext();
-    // The procedure's middlewares and input parser, exactly as tRPC runs them; its generator is never started.
-    const gate = (await callTRPCProcedure({
+  // The procedure's middlewares and input parser, exactly as tRPC runs them; its generator is never started.
+  const gate = async (gateCtx: Context) => {
+    const generator = (await callTRPCProcedure({
       router: appRouter,
       path: ACTIVITY_STREAM_PATH,
       getRawInput: input.get,
-      ctx,
+      ctx: gateCtx,
       type: 'subscription',
       signal: req.signal,
       batchIndex: 0,
     })) as AsyncGenerator;
-    void gate.return?.(undefined);
+    void generator.return?.(undefined);
+  };
+  let parsed: StreamInput;
+  let visibility: ActivityVisibility;
+  try {
+    ctx = await createContext();
+    await gate(ctx);
     parsed = inputSchema.parse(await input.get());
     visibility = await activityVisibility(ctx.access!);
   } catch (cause) {
@@ -215,9 +221,12 @@ export async function handleActivityStream(
     lastWriteAt = performance.now();
     return true;
   };
+  let recheckTimer: ReturnType<typeof setTimeout> | null = null;
   const stop = () => {
     if (pingTimer) clearTimeout(pingTimer);
     pingTimer = null;
+    if (recheckTimer) clearTimeout(recheckTimer);
+    recheckTimer = null;
     req.signal?.removeEventListener('abort', onRequestAbort);
   };
   const close = () => {
@@ -241,6 +250,25 @@ export async function handleActivityStream(
       } else schedulePing(pingMs - idle);
     }, delay);
     pingTimer.unref?.();
+  };
+
+  // As tRPC's subscriptions (reauthorize.ts): every SUBSCRIPTION_RECHECK_MS the caller signs in again
+  // from the same credentials (ctx.renew: the token, or the session's row, looked up afresh; not the
+  // request's cookies, read once) and passes the gate again; refused, the stream ends with that error.
+  const recheckMs = options.recheckMs ?? SUBSCRIPTION_RECHECK_MS;
+  const scheduleRecheck = () => {
+    recheckTimer = setTimeout(async () => {
+      if (closed) return;
+      try {
+        await gate(await ctx!.renew());
+        if (!closed) scheduleRecheck();
+      } catch (cause) {
+        enqueue(encodeError(shapeOf(cause)));
+        close();
+        abort.abort();
+      }
+    }, recheckMs);
+    recheckTimer.unref?.();
   };
 
   const body = new ReadableStream<Uint8Array>(
@@ -268,6 +296,7 @@ export async function handleActivityStream(
         started = true;
         enqueue(connectedFrame);
         if (pingEnabled && pingMs > 0 && pingMs !== Infinity) schedulePing(pingMs);
+        scheduleRecheck();
       },
       write: (frames) =>
         enqueue(concatFrames(frames)) &&
