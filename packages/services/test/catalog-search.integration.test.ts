@@ -6,8 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { searchCatalog } from '../src/catalog/search';
 import { searchCatalogInput } from '../src/catalog/schemas';
-import { expandLabelFilters } from '../src/catalog/search-query';
-import { buildSearchSql, FUZZY_CANDIDATES, resolveTsQuerySql } from '../src/catalog/search-sql';
 import { catalogPeople, makeSource, short } from './catalog-scene';
 import { testDeps } from './harness';
 
@@ -82,36 +80,6 @@ describe('catalog search', () => {
     expect(count(restricted.facets.types, 'column')).toBe(2);
     expect(count(restricted.facets.types, 'table')).toBe(2);
     expect(count(restricted.facets.labels, 'PII.Email')).toBe(0);
-  });
-
-  it('answers a broad query (more matches than the typo cap) from two statements at once, exactly as from one', async () => {
-    const deps = await testDeps();
-    const people = await catalogPeople(deps);
-    const word = `kumquat${short()}`;
-    // 240 columns sharing a word, a third of them emails, one named exactly the word.
-    const columns = Object.fromEntries([[word, []], ...Array.from({ length: 240 }, (_, i) => [`${word}_${i}`, i % 3 === 0 ? ['PII.Email'] : []])]);
-    const src = await makeSource(deps, { workspaceId: people.ws.id, tables: [{ name: `${word}_facts`, tags: ['gold'], columns }] });
-    const input = searchCatalogInput.parse({ q: word, labels: ['PII.*'], limit: 10, offset: 5 });
-    const split = await searchCatalog(deps, people.admin.access, input);
-    // The same search as one statement, the way every narrower query runs.
-    const resolve = resolveTsQuerySql(word)!;
-    const [resolved] = await deps.db.$queryRawUnsafe<{ q: string; matches: number }[]>(resolve.sql, ...resolve.params);
-    expect(resolved!.matches).toBe(FUZZY_CANDIDATES);
-    const one = buildSearchSql({ input, visible: 'all', includeTerms: true, labels: expandLabelFilters(input.labels!), resolvedTsQuery: resolved!.q, fullTextMatches: resolved!.matches });
-    const [row] = await deps.db.$queryRawUnsafe<{ total: number; page: { id: string }[]; labels: unknown; types: unknown; tags: unknown; dataSources: unknown }[]>(one.sql, ...one.params);
-    expect(split.total).toBe(row!.total);
-    expect(split.total).toBe(81);
-    expect(split.items.map((i) => i.id)).toEqual(row!.page.map((p) => p.id));
-    expect(split.facets.labels.map(({ value, count }) => ({ value, count }))).toEqual(row!.labels);
-    // 80 email columns and their table (which carries its columns' labels); the tag is the table's.
-    expect(count(split.facets.types, 'column')).toBe(80);
-    expect(count(split.facets.dataSources, src.source.id)).toBe(81);
-    expect(count(split.facets.labels, 'PII.Email')).toBe(81);
-    expect(count(split.facets.tags, 'gold')).toBe(1);
-    // Unfiltered, the exact name ranks first.
-    const first = await searchCatalog(deps, people.admin.access, searchCatalogInput.parse({ q: word }));
-    expect(first.items[0]!.name).toBe(word);
-    expect(first.total).toBe(242);
   });
 
   it('filters by label prefix, tag, environment, certification, owner and source', async () => {

@@ -94,17 +94,7 @@ export interface TailOptions {
 }
 
 /** `grouped` (the scalar facets in one GROUPING SETS pass) and the final SELECT: total, page, every facet. */
-/** The final SELECT's columns: the page's hits, and the total with every facet's counts; `select` has both. */
-export interface Tail {
-  ctes: string;
-  select: string;
-  /** Only the page's hits (column "page"): the statement's share that ranks and hydrates. */
-  pageSelect: string;
-  /** Only the total and the facets: the share that counts. */
-  facetsSelect: string;
-}
-
-export function facetsAndPage({ cand, weight, active, page, order, ownersSql }: TailOptions): Tail {
+export function facetsAndPage({ cand, weight, active, page, order, ownersSql }: TailOptions): { ctes: string; select: string } {
   const cols: string[] = SCALAR;
   const tally = (filter: string) => {
     const where = filter === 'TRUE' ? '' : ` FILTER (WHERE ${filter})`;
@@ -127,8 +117,9 @@ export function facetsAndPage({ cand, weight, active, page, order, ownersSql }: 
         FROM (SELECT v, ${weight === '1' ? 'count(*)' : `sum(w)`}::int AS n
                 FROM (SELECT unnest(h.${column}) AS v, ${weight === '1' ? '1' : `h.${weight}`} AS w FROM ${cand} h WHERE ${allBut(active, facet, 'h.')} AND cardinality(h.${column}) > 0) u
                GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_SIZE}) f)`;
-  const total = `(SELECT n_all FROM grouped WHERE g = ${everySet}) AS total`;
-  const pageColumn = `(SELECT coalesce(json_agg(json_build_object(
+  const select = `SELECT
+  (SELECT n_all FROM grouped WHERE g = ${everySet}) AS total,
+  (SELECT coalesce(json_agg(json_build_object(
             'id', pg.id, 'kind', pg.kind, 'type', pg.type, 'score', pg.score, 'name', pg.name,
             'qualifiedName', coalesce(a."qualifiedName", ps.name, t.name), 'synonyms', t.synonyms,
             'sensitivity', a.sensitivity, 'labels', coalesce(a.labels, t.labels, '{}'), 'tags', coalesce(a.tags, ps.tags, '{}'),
@@ -139,18 +130,13 @@ export function facetsAndPage({ cand, weight, active, page, order, ownersSql }: 
      FROM ${page} pg
      LEFT JOIN "Asset" a ON pg.kind = 'asset' AND a.id = pg.id
      LEFT JOIN "GlossaryTerm" t ON pg.kind = 'term' AND t.id = pg.id
-     LEFT JOIN "DataSource" ps ON ps.id = CASE pg.kind WHEN 'asset' THEN a."dataSourceId" WHEN 'source' THEN pg.id END) AS page`;
-  const facetColumns = `${SCALAR.map(scalarFacet).join(',\n  ')},
+     LEFT JOIN "DataSource" ps ON ps.id = CASE pg.kind WHEN 'asset' THEN a."dataSourceId" WHEN 'source' THEN pg.id END) AS page,
+  ${SCALAR.map(scalarFacet).join(',\n  ')},
   ${arrayFacet('label', 'labels')} AS labels,
   ${arrayFacet('tag', 'tags')} AS tags,
   (SELECT coalesce(json_agg(json_build_object('value', v, 'count', n, 'label', (SELECT name FROM "User" WHERE id = v)) ORDER BY n DESC, v), '[]'::json)
      FROM (${ownersSql} ORDER BY 2 DESC, 1 LIMIT ${FACET_SIZE}) f) AS owners`;
-  return {
-    ctes,
-    select: `SELECT\n  ${total},\n  ${pageColumn},\n  ${facetColumns}`,
-    pageSelect: `SELECT\n  ${pageColumn}`,
-    facetsSelect: `SELECT\n  ${total},\n  ${facetColumns}`,
-  };
+  return { ctes, select };
 }
 
 /** Browsing lists the most sensitive first (the expression "Asset_browse_order_idx" is built on, over "Asset"). */

@@ -38,15 +38,7 @@ export interface SearchSqlOptions {
    * full text answers well is not a typo.
    */
   fullTextMatches?: number;
-  /**
-   * Which share of the statement: 'all' (default), or for a broad query the
-   * 'page' (rank, sort, hydrate) and the 'facets' (total and counts) as two
-   * statements that run at once on two connections (see search.ts).
-   */
-  part?: SearchPart;
 }
-
-export type SearchPart = 'all' | 'page' | 'facets';
 
 /**
  * The statement that turns the query's words into one tsquery: each word as
@@ -83,7 +75,7 @@ export interface SearchSql {
 }
 
 export function buildSearchSql(options: SearchSqlOptions): SearchSql {
-  const { input, visible, includeTerms, labels, resolvedTsQuery, fullTextMatches = 0, part = 'all' } = options;
+  const { input, visible, includeTerms, labels, resolvedTsQuery, fullTextMatches = 0 } = options;
   const q = input.q?.trim() ?? '';
   const tsq = q ? prefixTsQuery(q) : null;
   const browsing = !tsq || !resolvedTsQuery;
@@ -108,9 +100,7 @@ export function buildSearchSql(options: SearchSqlOptions): SearchSql {
   if (browsing) assetParts.push(`SELECT ${assetCols}, 0::real AS rank FROM "Asset" a JOIN "DataSource" src ON src.id = a."dataSourceId" WHERE ${assetVisible}`);
   else {
     // ts_rank, not ts_rank_cd: cover density doubled the cost of scoring a broad word's candidates (README).
-    // The facets share never ranks: ts_rank reads every candidate's whole search document.
-    const rank = part === 'facets' ? '0::real' : `ts_rank(a.search, ${tsquery})`;
-    assetParts.push(`SELECT ${assetCols}, ${rank} AS rank FROM "Asset" a JOIN "DataSource" src ON src.id = a."dataSourceId" WHERE a.search @@ ${tsquery} AND ${assetVisible}`);
+    assetParts.push(`SELECT ${assetCols}, ts_rank(a.search, ${tsquery}) AS rank FROM "Asset" a JOIN "DataSource" src ON src.id = a."dataSourceId" WHERE a.search @@ ${tsquery} AND ${assetVisible}`);
     // Typos: names close to the query that full text missed, the closest few only; ranked by closeness, below real matches.
     if (qP)
       assetParts.push(
@@ -160,11 +150,11 @@ export function buildSearchSql(options: SearchSqlOptions): SearchSql {
 
   const sql = `WITH
 stewards AS MATERIALIZED (SELECT "assetId", "principalId" FROM "AssetSteward" WHERE "principalType" = 'user'),
-cand AS ${part === 'page' ? '' : 'MATERIALIZED '}(
+cand AS MATERIALIZED (
   SELECT c.*, ${flagColumns(flags)}
     FROM (${parts.join('\n UNION ALL ')}) c),
 page AS (SELECT h.id, h.kind, h.type, h.sens, h.name, ${score} AS score FROM cand h WHERE ${allBut(active, null)} ORDER BY ${order('h')} LIMIT ${limitP} OFFSET ${offsetP}),
 ${tail.ctes}
-${part === 'page' ? tail.pageSelect : part === 'facets' ? tail.facetsSelect : tail.select}`;
+${tail.select}`;
   return { sql, params, fuzzy, summary: false };
 }

@@ -89,12 +89,7 @@ export async function searchCatalog(deps: ServiceDeps, access: AccessChecker, in
   // Few matches overall means few for anyone; plenty overall may still be few among what this caller reads.
   const resolved = overall && visible !== 'all' && overall.matches >= FUZZY_CANDIDATES ? await resolveFor(visible) : overall;
   const labels = input.labels?.length ? expandLabelFilters(input.labels) : null;
-  const options = { input, visible, includeTerms, labels, resolvedTsQuery: resolved?.q ?? null, fullTextMatches: resolved?.matches ?? 0 };
-  const built = buildSearchSql(options);
-  // A broad query (full text alone found plenty, so no typo branch) spends most of its time reading
-  // every candidate twice over: ranking them for the page, and counting them for the facets. The two
-  // shares run as separate statements at once on two connections (README: "Broad queries").
-  const split = !built.summary && !built.fuzzy && options.fullTextMatches >= FUZZY_CANDIDATES;
+  const built = buildSearchSql({ input, visible, includeTerms, labels, resolvedTsQuery: resolved?.q ?? null, fullTextMatches: resolved?.matches ?? 0 });
   // Published articles: their own small query, on another connection while the asset statement runs (kb/article-search.ts).
   const articles = articleQuery(deps, input, readsArticles, resolved?.q ?? null);
   articles.catch(() => {}); // awaited below; this only keeps a failure while the asset statement runs from going unhandled
@@ -104,21 +99,16 @@ export async function searchCatalog(deps: ServiceDeps, access: AccessChecker, in
   // scan reading 8% of the catalog lost to a 3× slower sequential scan); and
   // enough work_mem that the materialised candidates never spill (a 100k-asset
   // browse wrote ~18 MB of temp files with the default 4 MB). See README.md.
-  const read = async (statement: { sql: string; params: unknown[] }) => {
-    const [, rows] = await deps.db.$transaction([
-      deps.db.$queryRawUnsafe(
-        `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('random_page_cost', $2, true), set_config('work_mem', $3, true)`,
-        String(WORD_SIMILARITY_THRESHOLD),
-        String(RANDOM_PAGE_COST),
-        SEARCH_WORK_MEM,
-      ),
-      deps.db.$queryRawUnsafe<Row[]>(statement.sql, ...statement.params),
-    ]);
-    return rows[0]!;
-  };
-  const row = split
-    ? await Promise.all([read(buildSearchSql({ ...options, part: 'page' })), read(buildSearchSql({ ...options, part: 'facets' }))]).then(([page, counts]) => ({ ...counts, page: page.page }))
-    : await read(built);
+  const [, rows] = await deps.db.$transaction([
+    deps.db.$queryRawUnsafe(
+      `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('random_page_cost', $2, true), set_config('work_mem', $3, true)`,
+      String(WORD_SIMILARITY_THRESHOLD),
+      String(RANDOM_PAGE_COST),
+      SEARCH_WORK_MEM,
+    ),
+    deps.db.$queryRawUnsafe<Row[]>(built.sql, ...built.params),
+  ]);
+  const row = rows[0]!;
   const q = input.q ?? '';
   const plain = (c: Counted, label: (f: Counted[number]) => string = (f) => f.label ?? f.value) => c.map((f) => ({ value: f.value, label: label(f), count: f.count }));
   const found = await articles;
