@@ -1,9 +1,12 @@
 /**
  * One ai.ask turn end to end against real Postgres: what is stored on the
  * answer (its links and suggestions, read back by getConversation), and what
- * happens when the asker goes away mid-answer (the model request is aborted
- * at once and the message does not stay "streaming").
+ * happens when the asker goes away mid-answer: a reconnect within the grace
+ * period keeps the answer going; otherwise the model request is aborted and
+ * the message does not stay "streaming".
  */
+import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
+import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { ASK_STOPPED, ask, type AskStreamItem, type EngineChoice } from '../src/ai/ask';
@@ -100,6 +103,7 @@ describe('ai.ask turn', () => {
       { question: 'Anything', page: {} },
       closed.signal,
       stalling(model),
+      { reconnectGraceMs: 0 },
     )) {
       events.push(event);
       if (event.type === 'start') void wasCalled.then(() => closed.abort());
@@ -125,11 +129,70 @@ describe('ai.ask turn', () => {
       { question: 'Anything', page: {} },
       undefined,
       stalling(model),
+      { reconnectGraceMs: 0 },
     )) {
       if (event.type === 'start') messageId = event.messageId;
       await wasCalled;
       break;
     }
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(model.doStreamCalls[0]!.abortSignal?.aborted).toBe(true);
+    const row = await s.deps.db.aiMessage.findUniqueOrThrow({ where: { id: messageId } });
+    expect([row.status, row.content]).toEqual(['error', ASK_STOPPED]);
+  });
+
+  it('keeps answering through a dropped connection when the asker reconnects within the grace period', async () => {
+    const s = await modelScene();
+    let called!: () => void;
+    const wasCalled = new Promise<void>((resolve) => (called = resolve));
+    // Answers after 1.5 s: after the 600 ms grace, so only the reconnect's claim keeps it going.
+    const model = new MockLanguageModelV3({
+      doStream: async () => {
+        called();
+        const parts: LanguageModelV3StreamPart[] = [
+          { type: 'text-start', id: 't1' },
+          { type: 'text-delta', id: 't1', delta: 'Still here.' },
+          { type: 'text-end', id: 't1' },
+          { type: 'finish', finishReason: { unified: 'stop', raw: undefined }, usage: { inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 1, text: 1, reasoning: undefined } } },
+        ];
+        return { stream: simulateReadableStream({ chunks: parts, initialDelayInMs: 1500, chunkDelayInMs: 1 }) };
+      },
+    });
+    const choice = stalling(model);
+    const dropped = new AbortController();
+    let messageId = '';
+    const first = (async () => {
+      for await (const { event } of ask(s.deps, s.viewer.actor, s.viewer.access, { question: 'Anything', page: {} }, dropped.signal, choice, { reconnectGraceMs: 600 })) {
+        if (event.type === 'start') {
+          messageId = event.messageId;
+          void wasCalled.then(() => dropped.abort());
+        }
+      }
+    })();
+    await wasCalled;
+    await expect.poll(() => dropped.signal.aborted).toBe(true);
+    // The reconnect: the same subscription with the last event id it saw.
+    const resumed = await collect(ask(s.deps, s.viewer.actor, s.viewer.access, { question: 'Anything', page: {}, lastEventId: `${messageId}:0` }, undefined, choice));
+    await first;
+    expect(resumed.map((e) => e.type)).toEqual(['done']);
+    expect(model.doStreamCalls[0]!.abortSignal?.aborted).toBe(false);
+    const row = await s.deps.db.aiMessage.findUniqueOrThrow({ where: { id: messageId } });
+    expect([row.status, row.content]).toEqual(['complete', 'Still here.']);
+  });
+
+  it('stops the answer when no reconnect claims it within the grace period', async () => {
+    const s = await modelScene();
+    const { model, wasCalled } = stallingModel();
+    const dropped = new AbortController();
+    let messageId = '';
+    const started = Date.now();
+    for await (const { event } of ask(s.deps, s.viewer.actor, s.viewer.access, { question: 'Anything', page: {} }, dropped.signal, stalling(model), { reconnectGraceMs: 400 })) {
+      if (event.type === 'start') {
+        messageId = event.messageId;
+        void wasCalled.then(() => dropped.abort());
+      }
+    }
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(model.doStreamCalls[0]!.abortSignal?.aborted).toBe(true);
     const row = await s.deps.db.aiMessage.findUniqueOrThrow({ where: { id: messageId } });

@@ -48,11 +48,32 @@ export function chooseEngine(env: Record<string, string | undefined> = process.e
 }
 
 const RESUME_WAIT_MS = 120_000;
+/**
+ * A dropped connection usually comes back: when the asker's stream closes, the engine keeps going
+ * this long for a reconnect (ask with lastEventId, served by `resume`) to claim the answer; unclaimed,
+ * it is stopped. Claims are in-process: a reconnect served by another process finds it stopped.
+ */
+export const RECONNECT_GRACE_MS = 15_000;
+/** Answers whose asker went away, by message id: calling the entry keeps the engine running. */
+const awaitingReconnect = new Map<string, () => void>();
+
+export interface AskOptions {
+  /** Overrides RECONNECT_GRACE_MS (tests; 0 stops at once). */
+  reconnectGraceMs?: number;
+}
 
 /** What an answer cut short by the asker going away says, when it had written nothing yet. */
 export const ASK_STOPPED = 'Stopped: the question was closed before the answer was finished.';
 
-export async function* ask(deps: ServiceDeps, actor: Actor, access: AccessChecker, input: AskRequest, signal?: AbortSignal, choice: EngineChoice = chooseEngine()): AsyncGenerator<AskStreamItem> {
+export async function* ask(
+  deps: ServiceDeps,
+  actor: Actor,
+  access: AccessChecker,
+  input: AskRequest,
+  signal?: AbortSignal,
+  choice: EngineChoice = chooseEngine(),
+  { reconnectGraceMs = RECONNECT_GRACE_MS }: AskOptions = {},
+): AsyncGenerator<AskStreamItem> {
   requireUser(actor);
   const resumed = input.lastEventId?.split(':')[0];
   if (resumed) {
@@ -89,8 +110,19 @@ export async function* ask(deps: ServiceDeps, actor: Actor, access: AccessChecke
     }
     wake?.();
   };
-  signal?.addEventListener('abort', stop, { once: true });
-  if (signal?.aborted) stop();
+  // The asker's stream closed: stop after the grace period unless a reconnect claims the answer first.
+  let graceTimer: ReturnType<typeof setTimeout> | null = null;
+  const stopUnlessClaimed = () => {
+    if (finished || stopped || graceTimer) return;
+    if (reconnectGraceMs <= 0) return stop();
+    graceTimer = setTimeout(stop, reconnectGraceMs);
+    awaitingReconnect.set(turn.messageId, () => graceTimer && clearTimeout(graceTimer));
+  };
+  const onAbort = () => {
+    stopUnlessClaimed();
+    wake?.();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
   const running = choice
     .engine(ctx, { question: input.question, history: turn.history }, emit, engineStop.signal)
     .catch((error: unknown) => emit({ type: 'error', message: error instanceof Error ? error.message.split('\n')[0]! : 'The assistant failed' }))
@@ -104,14 +136,17 @@ export async function* ask(deps: ServiceDeps, actor: Actor, access: AccessChecke
     yield { ...next(), event: { type: 'start', conversationId: turn.conversationId, messageId: turn.messageId, mode: choice.mode } };
     while (true) {
       while (queue.length) yield { ...next(), event: queue.shift()! };
-      if (finished || stopped) break;
+      if (finished || stopped || signal?.aborted) break;
       await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
     }
   } finally {
-    stop();
-    signal?.removeEventListener('abort', stop);
+    // Ended with the engine still at work: the reader left (the stream was returned or its signal aborted).
+    stopUnlessClaimed();
+    signal?.removeEventListener('abort', onAbort);
     await running;
+    if (graceTimer) clearTimeout(graceTimer);
+    awaitingReconnect.delete(turn.messageId);
     // An engine that finished its answer anyway (the built-in one does not wait on anything slow) keeps it; one cut short says so.
     if (stopped && failed) failed = ASK_STOPPED;
     // Stored even when the client went away: a reconnecting client finds the answer, or that it was stopped, in the conversation.
@@ -123,12 +158,16 @@ export async function* ask(deps: ServiceDeps, actor: Actor, access: AccessChecke
 async function* resume(deps: ServiceDeps, actor: Actor, messageId: string, signal?: AbortSignal): AsyncGenerator<AskStreamItem> {
   const userId = requireUser(actor);
   const deadline = Date.now() + RESUME_WAIT_MS;
+  let claimed = false;
   while (!signal?.aborted && Date.now() < deadline) {
     const m = await deps.db.aiMessage.findFirst({ where: { id: messageId, conversation: { userId } }, select: { status: true } });
     if (!m) {
       yield { id: `${messageId}:end`, event: { type: 'error', message: `Message ${messageId} was not found` } };
       return;
     }
+    // The asker is back (their own message): the answer they left goes on (see RECONNECT_GRACE_MS).
+    if (!claimed) awaitingReconnect.get(messageId)?.();
+    claimed = true;
     if (m.status !== 'streaming') {
       yield { id: `${messageId}:end`, event: { type: 'done', messageId } };
       return;
