@@ -2,7 +2,8 @@
  * Insights, end to end: a burst of Restricted reads after a normal baseline is seeded through the
  * real recording path (recordRestrictedRead with backdated clocks, against the server's own
  * database) and the real detector; the Insights page shows it with its evidence (chart and
- * numbers) and an admin acknowledges it. Screenshots in light and dark mode.
+ * numbers), an admin acknowledges it, and the kind filter hides and shows it. Screenshots in light
+ * and dark mode.
  */
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
@@ -82,6 +83,15 @@ test('a restricted-read burst shows as an insight with its evidence, and is ackn
     await expect(page.getByText('Acknowledged: it stays on the list until dismissed or actioned')).toBeVisible();
     await expect(card.getByTestId('insight-status')).toHaveText('acknowledged');
     await expect(card.getByTestId('insight-acknowledge')).toHaveCount(0);
+
+    // The kind filter: this is an anomaly, so Forecasts hides it and Anomalies shows it again.
+    await page.getByTestId('insight-kind-filter').click();
+    await page.getByRole('option', { name: 'Forecasts', exact: true }).click();
+    await expect(card).toHaveCount(0);
+    await page.getByTestId('insight-kind-filter').click();
+    await page.getByRole('option', { name: 'Anomalies', exact: true }).click();
+    await expect(card).toBeVisible();
+    await expect(card.getByTestId('insight-status')).toHaveText('acknowledged');
 
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect(page.locator('html')).toHaveClass(/dark/);
