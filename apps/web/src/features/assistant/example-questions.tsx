@@ -38,7 +38,7 @@ export function ExampleQuestions({
             <code className="shrink-0 font-mono text-[11px] text-foreground">
               {toolLabel(tool.name)}
             </code>
-            <span className="truncate text-muted-foreground" title={tool.description}>
+            <span className="min-w-0 truncate text-muted-foreground" title={tool.description}>
               {firstClause(tool.description)}
               {tool.write ? ' (asks you first)' : ''}
             </span>

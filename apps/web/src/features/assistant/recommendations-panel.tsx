@@ -179,7 +179,18 @@ function RecommendationCard({ item, rate }: { item: Recommendation; rate?: Recom
   );
 }
 
+/** Each recommendation type as a person would say it; an unknown one from its key. */
+const typeLabels: Record<string, string> = {
+  source_stale: 'Stale scan',
+  source_unscanned: 'Never scanned',
+  pii_unowned: 'PII without owner',
+  labels_to_review: 'Labels to review',
+  finding_due: 'Finding due',
+  workflow_failing: 'Failing workflow',
+  insight_unacknowledged: 'New insight',
+};
 const typeLabel = (type: string) => {
+  if (typeLabels[type]) return typeLabels[type];
   const words = type.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };

@@ -68,7 +68,7 @@ async function unownedPii(ctx: ToolContext): Promise<Candidate[]> {
     return {
       type: 'pii_unowned' as const,
       subjectKey: `pii_unowned:${t.id}`,
-      title: `${t.name}${t.source ? ` (${t.source})` : ''} holds ${pii.length} kinds of personal data and has no owner`,
+      title: `${t.name}${t.source ? ` (${t.source})` : ''} holds ${pii.length} kind${pii.length === 1 ? '' : 's'} of personal data and has no owner`,
       evidence: { piiLabels: pii.length, labels: pii.join(', ') },
       action: { kind: 'link' as const, label: 'Assign an owner', href: t.link },
       urgency: Math.min(1, pii.length / 5),
