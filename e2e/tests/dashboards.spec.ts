@@ -27,7 +27,8 @@ async function addWidget(page: Page, opts: { metric: string; type: string; title
  * sensitive columns, a donut of them by category and a table of its labels by
  * state. Saved, then the scan runs while the page stays open: the KPI moves
  * from 0 without a reload, through dashboard.watch. Screenshots in light and
- * dark mode; then the built-in Executive summary renders with no widget error.
+ * dark mode; then the built-in Executive summary renders with no widget error, and the
+ * Overview's at-a-glance tiles show numbers too.
  */
 test('build a dashboard, see a KPI change live after a scan, and open the executive summary', async ({ page }) => {
   test.setTimeout(600_000);
@@ -116,4 +117,14 @@ test('build a dashboard, see a KPI change live after a scan, and open the execut
   const failed = await page.locator('[data-testid="widget"][data-state="error"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-widget-id')}: ${e.textContent}`));
   expect(failed).toEqual([]);
   await page.screenshot({ path: '/tmp/shots/dashboard-executive.png', fullPage: true });
+
+  // ── the Overview's "at a glance" row: the same KPI tiles, computed for the caller ──
+  await page.goto('/');
+  const glance = page.getByTestId('overview-glance');
+  await expect(glance.getByTestId('widget')).toHaveCount(4);
+  await expect(glance.locator('[data-testid="widget"][data-state="loading"]')).toHaveCount(0, { timeout: 60_000 });
+  expect(await glance.locator('[data-testid="widget"][data-state="error"]').count()).toBe(0);
+  const glanceSensitive = glance.locator('[data-testid="widget"][data-widget-id="sensitive"]').getByTestId('kpi-value');
+  expect(Number(await glanceSensitive.getAttribute('data-value'))).toBeGreaterThanOrEqual(sensitive);
+  await page.screenshot({ path: '/tmp/shots/overview.png' });
 });

@@ -24,7 +24,7 @@ import { formatRelative } from '~/lib/format';
 import { trpcErrorCode, useTRPC } from '~/trpc/react';
 import { DashboardGrid } from './dashboard-grid';
 import { DeleteDashboardDialog } from './delete-dashboard-dialog';
-import { dashboardHref, type Widget, type WidgetState } from './types';
+import { dashboardHref, type Widget, type WidgetState, widgetStateOf } from './types';
 import { useDashboardLive } from './use-dashboard-live';
 import { WidgetEditorDialog } from './widget-editor-dialog';
 import { firstFreeSlot } from './placement';
@@ -74,15 +74,7 @@ export function DashboardPage({ id }: { id: string }) {
   const states: Record<string, WidgetState> = {};
   for (const w of widgets) {
     const fromDraft = changed.some((c) => c.id === w.id);
-    const source = fromDraft ? draftData : data;
-    const entry = source.data?.widgets[w.id];
-    states[w.id] = source.error
-      ? { error: source.error.message }
-      : entry?.status === 'ok'
-        ? { result: entry.result }
-        : entry?.status === 'error'
-          ? { error: entry.error.message }
-          : {};
+    states[w.id] = widgetStateOf(fromDraft ? draftData : data, w.id);
   }
 
   const reload = async () => {

@@ -9,6 +9,21 @@ export interface WidgetState {
   loading?: boolean;
 }
 
+/** What `dashboard.data` answered, as far as one widget's state needs it. */
+interface DataAnswer {
+  data?: { widgets: Record<string, { status: 'ok'; result: MetricResult } | { status: 'error'; error: { message: string } }> } | undefined;
+  error?: { message: string } | null;
+}
+
+/** A widget's state from a `dashboard.data` query: the whole query's error, else its own result or error, else nothing yet. */
+export function widgetStateOf(answer: DataAnswer, widgetId: string): WidgetState {
+  const entry = answer.data?.widgets[widgetId];
+  if (answer.error) return { error: answer.error.message };
+  if (entry?.status === 'ok') return { result: entry.result };
+  if (entry?.status === 'error') return { error: entry.error.message };
+  return {};
+}
+
 export const dashboardHref = (id: string) => `/dashboards/${id}`;
 
 /** The catalogue's shapes are the editor's widget types; "list" is a findings or insights list. */

@@ -22,6 +22,7 @@ import { EnvironmentBadge } from '~/components/environment-badge';
 import { formatRelative } from '~/lib/format';
 import { actorLabel, CategoryBadge, resourceLabel } from '~/features/activity/event-bits';
 import { AttestationsCard } from '~/features/attestations/attestations-card';
+import { AtAGlance } from './at-a-glance';
 
 const checkLabels: Record<string, string> = {
   database: 'Database',
@@ -51,6 +52,7 @@ export function OverviewPage() {
         title={`Welcome back, ${firstName}`}
         description="What is happening across your governance estate."
       />
+      <AtAGlance />
       <div className="grid gap-4 md:grid-cols-3">
         <Card data-testid="overview-health">
           <CardHeader>
