@@ -32,7 +32,7 @@ export function ExampleQuestions({
   return (
     <div className="w-full max-w-md text-left" data-testid="assistant-tools">
       <p className="mb-1.5 text-xs font-medium text-muted-foreground">What I can look up</p>
-      <ul className="grid gap-1 text-xs">
+      <ul className="grid grid-cols-1 gap-1 text-xs">
         {tools.data.map((tool) => (
           <li key={tool.name} className="flex gap-2">
             <code className="shrink-0 font-mono text-[11px] text-foreground">
@@ -49,4 +49,5 @@ export function ExampleQuestions({
   );
 }
 
-const firstClause = (text: string) => text.split(/[:;.]\s/)[0] ?? text;
+/** Up to the first ':', ';' or sentence end, not cut inside "e.g." or "i.e.". */
+const firstClause = (text: string) => text.split(/(?<!\be\.g|\bi\.e)[:;.]\s/)[0] ?? text;
