@@ -4,8 +4,6 @@
  * on tRPC's standalone handler. Driven by the real createRacineClient, and
  * compared byte for byte with tRPC's own SSE responses (served under /ref).
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { recordActivity } from '@racine/services';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import superjson from 'superjson';
@@ -15,6 +13,7 @@ import { createTRPCContext } from '../src/context';
 import { appRouter } from '../src/root';
 import { type ActivityStreamOptions, handleActivityStream, nodeHandler } from '../src/sse';
 import { makeWorkspace, personWith, testDeps } from './harness';
+import { headersOf, serve } from './http-server';
 
 let url = '';
 let close: () => Promise<void>;
@@ -36,11 +35,7 @@ beforeAll(async () => {
   const trpcHandler = (basePath: string) =>
     createHTTPHandler({
       router: appRouter,
-      createContext: ({ req }) => {
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-        return createTRPCContext({ headers, sessionUserId: null, deps, feed });
-      },
+      createContext: ({ req }) => createTRPCContext({ headers: headersOf(req), sessionUserId: null, deps, feed }),
       basePath,
     });
   const trpc = trpcHandler('/api/trpc/');
@@ -51,20 +46,13 @@ beforeAll(async () => {
   });
   // A server on which every subscriber counts as too slow after each write: its stream is closed every time.
   const dropping = nodeHandler((req) => fast(req, { maxQueuedBytes: -1 }));
-  const server = http.createServer((req, res) => {
+  ({ url, close } = await serve((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/api/trpc/activity.stream') stream(req, res);
     else if (path === '/drop/api/trpc/activity.stream') dropping(req, res);
     else if (path.startsWith('/ref/')) void reference(req, res);
     else void trpc(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () =>
-    new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  }));
 });
 afterAll(() => close?.());
 

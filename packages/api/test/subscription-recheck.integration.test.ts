@@ -5,8 +5,6 @@
  * reason. Checked on the fast activity.stream handler and on subscriptions served by tRPC's own
  * handler, through the real client over HTTP.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { recordActivity, revokeSession, sendNotifications, startUserSession } from '@racine/services';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -22,6 +20,7 @@ const { appRouter } = await import('../src/root');
 const { handleActivityStream, nodeHandler } = await import('../src/sse');
 const { SUBSCRIPTION_RECHECK_MS } = await import('../src/trpc');
 const { personWith, testDeps } = await import('./harness');
+const { headersOf, serve } = await import('./http-server');
 
 let url = '';
 let close: () => Promise<void>;
@@ -30,26 +29,14 @@ const opened = new Map<string, number>();
 
 beforeAll(async () => {
   const { deps, feed } = await testDeps();
-  const headersOf = (req: http.IncomingMessage) => {
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    return headers;
-  };
   const trpc = createHTTPHandler({ router: appRouter, createContext: ({ req }) => createTRPCContext({ headers: headersOf(req), sessionUserId: null, deps, feed }), basePath: '/api/trpc/' });
   const stream = nodeHandler((req) => handleActivityStream(req, () => createTRPCContext({ headers: req.headers, sessionUserId: null, deps, feed })));
-  const server = http.createServer((req, res) => {
+  ({ url, close } = await serve((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     opened.set(path, (opened.get(path) ?? 0) + 1);
     if (path === '/api/trpc/activity.stream') stream(req, res);
     else void trpc(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () =>
-    new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  }));
 });
 afterAll(() => close?.());
 
