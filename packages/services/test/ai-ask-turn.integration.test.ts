@@ -9,7 +9,8 @@ import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
-import { ASK_STOPPED, ask, type AskStreamItem, type EngineChoice } from '../src/ai/ask';
+import { ask, type AskStreamItem, type EngineChoice } from '../src/ai/ask';
+import { ANSWER_STOPPED } from '../src/ai/types';
 import { builtinEngine } from '../src/ai/builtin/engine';
 import { getConversation } from '../src/ai/conversations';
 import { createModelEngine } from '../src/ai/model/engine';
@@ -114,7 +115,7 @@ describe('ai.ask turn', () => {
     const row = await s.deps.db.aiMessage.findUniqueOrThrow({
       where: { id: startOf(events).messageId },
     });
-    expect([row.status, row.content]).toEqual(['error', ASK_STOPPED]);
+    expect([row.status, row.content]).toEqual(['error', ANSWER_STOPPED]);
   });
 
   it('stops the engine and stores the answer when the reader closes the stream early', async () => {
@@ -138,7 +139,7 @@ describe('ai.ask turn', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(model.doStreamCalls[0]!.abortSignal?.aborted).toBe(true);
     const row = await s.deps.db.aiMessage.findUniqueOrThrow({ where: { id: messageId } });
-    expect([row.status, row.content]).toEqual(['error', ASK_STOPPED]);
+    expect([row.status, row.content]).toEqual(['error', ANSWER_STOPPED]);
   });
 
   it('keeps answering through a dropped connection when the asker reconnects within the grace period', async () => {
@@ -196,6 +197,6 @@ describe('ai.ask turn', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(model.doStreamCalls[0]!.abortSignal?.aborted).toBe(true);
     const row = await s.deps.db.aiMessage.findUniqueOrThrow({ where: { id: messageId } });
-    expect([row.status, row.content]).toEqual(['error', ASK_STOPPED]);
+    expect([row.status, row.content]).toEqual(['error', ANSWER_STOPPED]);
   });
 });

@@ -9,7 +9,8 @@ import type { LanguageModelV3CallOptions, LanguageModelV3StreamPart } from '@ai-
 import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
-import { createModelEngine, STOPPED_MESSAGE } from '../src/ai/model/engine';
+import { createModelEngine } from '../src/ai/model/engine';
+import { ANSWER_STOPPED } from '../src/ai/types';
 import type { AskEvent, ToolCallRecord } from '../src/ai/types';
 import { ask, modelScene, textOf } from './ai-model-scene';
 
@@ -327,7 +328,7 @@ describe('model engine (mock language model)', () => {
     expect(stalling.doStreamCalls[0]!.abortSignal?.aborted).toBe(true);
     expect(events).toEqual([
       { type: 'text', delta: 'Looking' },
-      { type: 'error', message: STOPPED_MESSAGE },
+      { type: 'error', message: ANSWER_STOPPED },
     ]);
   });
 });

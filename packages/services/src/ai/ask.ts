@@ -6,14 +6,15 @@
  * and suggestions.
  *
  * Stopping: when the asker goes away (the subscription's signal aborts, or
- * the stream is closed early), the engine's signal aborts too, so a model
- * request ends at once instead of at its timeout; an answer cut short is
- * stored with status "error" and says it was stopped.
+ * the stream is closed early), the engine goes on for RECONNECT_GRACE_MS;
+ * if no reconnect claims the answer by then, the engine's signal aborts, so
+ * a model request ends instead of running to its timeout, and the answer is
+ * stored with status "error" saying it was stopped.
  *
  * Resuming: a reconnecting client sends the last id it saw. The turn is not
- * asked again; the stream waits for the stored answer to finish and ends
- * with `done`, after which the client reads the message with ai.conversation
- * (a model answer whose connection dropped mid-way reads as stopped).
+ * asked again; the stream claims the answer (so it is not stopped), waits for
+ * it to be stored and ends with `done`, after which the client reads the
+ * message with ai.conversation.
  */
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
@@ -22,7 +23,7 @@ import { builtinEngine } from './builtin/engine';
 import { finishTurn, requireUser, startTurn } from './conversations';
 import { modelConfigFromEnv, modelEngine } from './model/index';
 import type { AskRequest } from './schemas';
-import type { AnswerLink, AskEvent, Engine, ToolCallRecord, ToolContext } from './types';
+import { type AnswerLink, ANSWER_STOPPED, type AskEvent, type Engine, type ToolCallRecord, type ToolContext } from './types';
 
 export interface AskStreamItem {
   id: string;
@@ -62,8 +63,6 @@ export interface AskOptions {
   reconnectGraceMs?: number;
 }
 
-/** What an answer cut short by the asker going away says, when it had written nothing yet. */
-export const ASK_STOPPED = 'Stopped: the question was closed before the answer was finished.';
 
 export async function* ask(
   deps: ServiceDeps,
@@ -148,7 +147,7 @@ export async function* ask(
     if (graceTimer) clearTimeout(graceTimer);
     awaitingReconnect.delete(turn.messageId);
     // An engine that finished its answer anyway (the built-in one does not wait on anything slow) keeps it; one cut short says so.
-    if (stopped && failed) failed = ASK_STOPPED;
+    if (stopped && failed) failed = ANSWER_STOPPED;
     // Stored even when the client went away: a reconnecting client finds the answer, or that it was stopped, in the conversation.
     await finishTurn(deps, turn.messageId, { content: failed && !text ? failed : text, toolCalls: [...calls.values()], links, suggestions, status: failed ? 'error' : 'complete' });
   }

@@ -78,3 +78,6 @@ export interface AskInput {
  * on a model stops waiting and ends with an error.
  */
 export type Engine = (ctx: ToolContext, input: AskInput, emit: (event: AskEvent) => void, signal?: AbortSignal) => Promise<void>;
+
+/** What an answer cut short by its asker going away says (stored as its content when it had written nothing yet). */
+export const ANSWER_STOPPED = 'Stopped: the question was closed before the answer was finished.';

@@ -9,7 +9,7 @@
  */
 import { type LanguageModel, type ModelMessage, stepCountIs, streamText } from 'ai';
 import { aiTools, runTool } from '../tools/index';
-import type { AiTool, AskEvent, Engine, ToolCallRecord } from '../types';
+import { type AiTool, ANSWER_STOPPED, type AskEvent, type Engine, type ToolCallRecord } from '../types';
 import { modelConfigFromEnv } from './config';
 import { describeModelError } from './errors';
 import { linksFromOutputs } from './links';
@@ -19,7 +19,6 @@ import { aiSdkToolsFor, type ToolRunner } from './tools';
 
 export const DEFAULT_MAX_STEPS = 6;
 export const DEFAULT_TIMEOUT_MS = 90_000;
-export const STOPPED_MESSAGE = 'Stopped: the question was closed before the model answered.';
 
 export interface ModelEngineOptions {
   model: LanguageModel;
@@ -158,7 +157,7 @@ export function createModelEngine(options: ModelEngineOptions): Engine {
       emit({
         type: 'error',
         message: asker?.aborted
-          ? STOPPED_MESSAGE
+          ? ANSWER_STOPPED
           : describeModelError(error, { ...server, timeoutMs }),
       } satisfies AskEvent);
     }
