@@ -58,8 +58,6 @@ export interface ActivityStreamOptions {
   maxQueuedBytes?: number;
   /** Overrides the router's sse.ping.intervalMs (tests). */
   pingIntervalMs?: number;
-  /** Overrides SUBSCRIPTION_RECHECK_MS (tests). */
-  recheckMs?: number;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -255,7 +253,6 @@ export async function handleActivityStream(
   // As tRPC's subscriptions (reauthorize.ts): every SUBSCRIPTION_RECHECK_MS the caller signs in again
   // from the same credentials (ctx.renew: the token, or the session's row, looked up afresh; not the
   // request's cookies, read once) and passes the gate again; refused, the stream ends with that error.
-  const recheckMs = options.recheckMs ?? SUBSCRIPTION_RECHECK_MS;
   const scheduleRecheck = () => {
     recheckTimer = setTimeout(async () => {
       if (closed) return;
@@ -267,7 +264,7 @@ export async function handleActivityStream(
         close();
         abort.abort();
       }
-    }, recheckMs);
+    }, SUBSCRIPTION_RECHECK_MS);
     recheckTimer.unref?.();
   };
 
