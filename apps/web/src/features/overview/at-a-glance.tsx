@@ -3,16 +3,18 @@ import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { ArrowRight } from 'lucide-react';
 import { trpcErrorCode, useTRPC } from '~/trpc/react';
-import type { Widget } from '~/features/dashboards/types';
-import { widgetStateOf } from '~/features/dashboards/types';
+import { type Widget, widgetStateOf } from '~/features/dashboards/types';
 import { RenderWidget } from '~/features/dashboards/widgets/render-widget';
+
+/** A KPI tile of `metric` over the last 30 days, in column `x` of a 12-column row. */
+const kpi = (id: string, title: string, metric: string, x: number): Widget => ({ id, type: 'kpi', title, metric, filters: {}, grain: 'day', range: '30d', limit: 10, x, y: 0, w: 3, h: 2 });
 
 /** The four numbers a governance lead checks first, as the dashboards' own KPI tiles. */
 const GLANCE: Widget[] = [
-  { id: 'posture', type: 'kpi', title: 'Compliance posture', metric: 'posture.score', filters: {}, grain: 'day', range: '30d', limit: 10, x: 0, y: 0, w: 3, h: 2 },
-  { id: 'sensitive', type: 'kpi', title: 'Sensitive columns', metric: 'sensitive.columns', filters: {}, grain: 'day', range: '30d', limit: 10, x: 3, y: 0, w: 3, h: 2 },
-  { id: 'findings', type: 'kpi', title: 'Open findings', metric: 'findings.open', filters: {}, grain: 'day', range: '30d', limit: 10, x: 6, y: 0, w: 3, h: 2 },
-  { id: 'insights', type: 'kpi', title: 'Open insights', metric: 'insights.open', filters: {}, grain: 'day', range: '30d', limit: 10, x: 9, y: 0, w: 3, h: 2 },
+  kpi('posture', 'Compliance posture', 'posture.score', 0),
+  kpi('sensitive', 'Sensitive columns', 'sensitive.columns', 3),
+  kpi('findings', 'Open findings', 'findings.open', 6),
+  kpi('insights', 'Open insights', 'insights.open', 9),
 ];
 
 /**
