@@ -6,7 +6,7 @@ import { ErrorState, Skeleton, cn } from '@racine/ui';
 import { useTRPC } from '~/trpc/react';
 import { useAssistant } from './assistant-provider';
 import { Composer } from './composer';
-import { ExampleQuestions } from './example-questions';
+import { AssistantTools } from './assistant-tools';
 import { turnsFromMessages } from './stored-turns';
 import { TurnView } from './turn-view';
 
@@ -85,7 +85,7 @@ export function ConversationView({
               Answers come from Racine&apos;s own data, looked up with your permissions; every
               lookup is listed under the answer.
             </p>
-            <ExampleQuestions onAsk={ask} disabled={busy} />
+            <AssistantTools />
           </div>
         ) : (
           <div className="grid gap-6">

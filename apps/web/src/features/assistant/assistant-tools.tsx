@@ -9,17 +9,9 @@ import { toolLabel } from './bits';
  * empty conversation's answer to "what can I ask?". Each tool's description
  * is cut to its first clause so the list stays scannable.
  */
-export function ExampleQuestions({
-  onAsk,
-  disabled,
-}: {
-  onAsk: (question: string) => void;
-  disabled?: boolean;
-}) {
+export function AssistantTools() {
   const trpc = useTRPC();
   const tools = useQuery({ ...trpc.ai.tools.queryOptions(), staleTime: 5 * 60_000 });
-  void onAsk;
-  void disabled;
   if (tools.isPending)
     return (
       <div className="grid w-full max-w-md gap-1.5">
